@@ -12,7 +12,7 @@ export function ignoreAccepted(results: CheckResult[], accepted: ReadonlySet<str
 export function dedupe(results: CheckResult[]): CheckResult[] {
   const seen = new Set<string>();
   return results.filter((r) => {
-    const key = `${r.check}|${r.target}|${r.status}|${r.messageId ?? ''}`;
+    const key = `${r.check}|${r.target}|${r.status}|${r.fingerprint}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

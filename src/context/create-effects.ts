@@ -1,0 +1,48 @@
+/** Builds the real effects of one run from the frozen config's network section. */
+import { readFile } from 'node:fs/promises';
+import type { NetworkConfig } from '../config/types.js';
+import { createDnsClient } from './dns.js';
+import { createHttpClient } from './http.js';
+import { createLogger } from './logger.js';
+import { createTlsClient } from './tls.js';
+import type { Clock, Effects } from './types.js';
+
+export interface RunEffects extends Effects {
+  /** Releases pooled connections; call once the run is over. */
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Every name the run resolves goes through this one client: no lookup bypasses `network.resolver`. */
+export async function createEffects(
+  network: NetworkConfig,
+  opts: { clock?: Clock; verbose?: boolean; log?: (line: string) => void } = {},
+): Promise<RunEffects> {
+  const dns = createDnsClient({ server: network.resolver, timeoutMs: network.timeoutMs });
+  const ca = network.ca ? await readFile(network.ca, 'utf8') : undefined;
+  const lookupAll = async (host: string): Promise<string[]> => {
+    const [a, aaaa] = await Promise.all([
+      dns.resolve(host, 'A'),
+      dns.resolve(host, 'AAAA').catch(() => undefined),
+    ]);
+    const addrs = [...a.records, ...(aaaa?.records ?? [])].map((r) => String(r.data));
+    if (addrs.length === 0) throw Object.assign(new Error(`${host} has no A/AAAA record (${a.status})`), { code: 'DNS' });
+    return addrs;
+  };
+  const http = createHttpClient({ lookup: lookupAll, ports: network.ports, ca, timeoutMs: network.timeoutMs });
+  const tls = createTlsClient({
+    lookup: async (host) => (await lookupAll(host))[0],
+    httpsPort: network.ports?.https,
+    ca,
+    timeoutMs: network.timeoutMs,
+  });
+  return {
+    dns,
+    http,
+    tls,
+    clock: opts.clock ?? systemClock,
+    logger: createLogger({ verbose: opts.verbose ?? false, write: opts.log }),
+    close: () => http.close(),
+  };
+}
