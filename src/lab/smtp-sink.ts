@@ -1,80 +1,155 @@
 /**
- * An SMTP sink on loopback: accepts any envelope, keeps each message in memory so tests and the
- * demo can read back what the product sent.
+ * An SMTP sink on loopback (smtp-server): accepts any envelope and any credentials, keeps each
+ * message in memory so tests and the demo can read back what the product sent. No STARTTLS:
+ * the lab's mail is plaintext on 127.0.0.1.
  */
+import { EventEmitter, once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface SinkMessage {
+  /** Envelope sender (MAIL FROM); empty for a bounce (`<>`). */
   from: string;
+  /** Envelope recipients (RCPT TO). */
   to: string[];
+  /** The message as received (headers and body, CRLF line ends, dot-unstuffed). */
   raw: string;
-  subject?: string;
+  /** The decoded `Subject` header; empty when there is none. */
+  subject: string;
   receivedAt: Date;
+  /** The name the client gave in EHLO/HELO. */
+  helo: string;
+  /** The user name the client authenticated as, if it did (the password is never kept). */
+  user?: string;
 }
 
-const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
+export interface SmtpSinkOptions {
+  host?: string;
+  port?: number;
+  /** Larger messages are refused with 552 (RFC 5321 §4.5.3.1.10). Default 10 MB. */
+  maxMessageBytes?: number;
+  /** Only the newest messages are kept. Default 1000. */
+  maxMessages?: number;
+  now?: () => Date;
+}
 
-export async function startSmtpSink(opts: { host?: string; port?: number }) {
+export interface SmtpSink {
+  host: string;
+  port: number;
+  messages(): SinkMessage[];
+  /** Resolves with the first message matching `predicate`, or rejects after `timeoutMs`. */
+  waitFor(predicate: (m: SinkMessage) => boolean, timeoutMs: number): Promise<SinkMessage>;
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+/** Decodes RFC 2047 encoded-words (`=?UTF-8?Q?caf=C3=A9?=`), as nodemailer writes non-ASCII subjects. */
+export function decodeEncodedWords(text: string): string {
+  // §6.2: white space between two adjacent encoded-words is not displayed.
+  return text.replace(/=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=(?:\s+(?==\?))?/g, (_m, charset: string, encoding: string, data: string) => {
+    const bytes = encoding.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+    try {
+      return new TextDecoder(charset.replace(/\*.*$/, '')).decode(bytes);
+    } catch {
+      return bytes.toString('utf8');
+    }
+  });
+}
+
+/** The `Subject` of a raw message: header section only, folded lines unfolded (RFC 5322 §2.2.3). */
+export function subjectOf(raw: string): string {
+  const headerEnd = raw.search(/\r?\n\r?\n/);
+  const headers = (headerEnd === -1 ? raw : raw.slice(0, headerEnd)).replace(/\r?\n[ \t]+/g, ' ');
+  const line = /^Subject:[ \t]*(.*)$/im.exec(headers);
+  return line ? decodeEncodedWords(line[1].trim()) : '';
+}
+
+/** Starts the sink on `host` (default 127.0.0.1) and `port` (default 0: a free one). */
+export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
+  const maxBytes = opts.maxMessageBytes ?? 10 * 1024 * 1024;
+  const maxMessages = opts.maxMessages ?? 1000;
+  const now = opts.now ?? (() => new Date());
   const received: SinkMessage[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = new EventEmitter().setMaxListeners(0);
+
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    size: MAX_MESSAGE_BYTES,
+    // Accept AUTH PLAIN/LOGIN over plaintext: the product may be configured with credentials.
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    size: maxBytes,
     banner: 'launchready lab SMTP sink',
     logger: false,
+    // Stop does not wait the default 30 s for idle pooled clients.
+    closeTimeout: 200,
+    onAuth(auth, _session, callback) {
+      callback(null, { user: auth.username });
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) chunks.push(chunk);
+      });
       stream.on('end', () => {
+        if (stream.sizeExceeded || size > maxBytes) {
+          return callback(Object.assign(new Error(`message exceeds ${maxBytes} bytes`), { responseCode: 552 }));
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
-        const subject = /^Subject:\s*(.*)$/im.exec(raw)?.[1]?.trim();
+        const mailFrom = session.envelope.mailFrom;
         received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          from: mailFrom ? mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
-          subject,
-          receivedAt: new Date(),
+          subject: subjectOf(raw),
+          receivedAt: now(),
+          helo: session.hostNameAppearsAs ?? '',
+          ...(typeof session.user === 'string' ? { user: session.user } : {}),
         });
-        for (const wake of waiters) wake();
+        if (received.length > maxMessages) received.splice(0, received.length - maxMessages);
+        arrivals.emit('message');
         callback(null);
       });
     },
   });
+  // smtp-server re-emits client socket errors (a reset mid-session); unhandled, they would crash the process.
+  server.on('error', () => undefined);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
+    server.server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
   });
-  const address = (server as unknown as { server: import('node:net').Server }).server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = (server.server.address() as AddressInfo).port;
 
   return {
     host,
     port,
-    messages: (): SinkMessage[] => [...received],
-    /** Resolves with the first message matching `predicate`, or rejects after `timeoutMs`. */
-    waitFor(predicate: (m: SinkMessage) => boolean, timeoutMs: number): Promise<SinkMessage> {
-      return new Promise((resolve, reject) => {
-        const check = () => {
+    messages: () => [...received],
+    async waitFor(predicate, timeoutMs) {
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      try {
+        // Bounded by the timer: each arrival re-checks, the abort ends the wait.
+        for (;;) {
           const hit = received.find(predicate);
-          if (!hit) return false;
-          cleanup();
-          resolve(hit);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no matching message within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const wake = () => void check();
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(wake);
-        };
-        waiters.add(wake);
-        check();
-      });
+          if (hit) return hit;
+          await once(arrivals, 'message', { signal: timeout.signal });
+        }
+      } catch (err) {
+        if (timeout.signal.aborted) throw new Error(`no matching message within ${timeoutMs} ms`);
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    clear: () => {
+      received.length = 0;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,58 +1,76 @@
 /**
  * "Acme Ops", the lab's sample internal-operations app: one handler for every `*.acme.test`
- * host, routed by Host and by the scheme of the listener that received the request.
+ * host, routed by the `Host` header and the scheme of the listener that received the request
+ * (TOPOLOGY.md, "HTTP behaviour"). Pure request handling: mount it on any HTTP/HTTPS server.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleApi } from './api.js';
-import { handleFront } from './front.js';
-import { hostOf, sendText, type Headers } from './http-util.js';
-import type { Variant } from './pages.js';
+import type { Handler, RequestContext, Scheme, Variant } from './context.js';
+import { hostTable, type Site } from './hosts.js';
+import { hostOf, redirect, sendText } from './respond.js';
+import { adminSite } from './routes/admin.js';
+import { handleApi } from './routes/api.js';
+import { edgeHeaders } from './routes/edge.js';
+import { internalError } from './routes/errors.js';
+import { appSite, marketingSite, statusSite } from './routes/pages.js';
 import { seedState } from './state.js';
 
+export type { Variant } from './context.js';
+
+export interface OpsAppOptions {
+  variant: Variant;
+  /** The app's clock: rate-limit windows and timestamps follow it. */
+  now: () => Date;
+}
+
 export interface OpsApp {
-  handle(req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void;
+  /** Answers one request; `scheme` is what the listener speaks (the app never sees TLS itself). */
+  handle(req: IncomingMessage, res: ServerResponse, scheme: Scheme): void;
+  /** Forgets every task, token and rate-limit window: back to the seeded state. */
   reset(): void;
 }
 
-const TWO_YEARS = 63_072_000;
+const SITES: Readonly<Record<Site, Handler>> = {
+  marketing: marketingSite,
+  app: (ctx) => appSite(ctx),
+  staging: (ctx) => appSite(ctx, 'staging'),
+  api: handleApi,
+  admin: adminSite,
+  status: statusSite,
+};
 
-/** Edge and transport headers: a CDN in front and long HSTS only when launch ready. */
-function baseHeaders(variant: Variant, host: string, scheme: 'http' | 'https'): Headers {
-  if (variant === 'fixed') {
-    return {
-      server: 'cloudflare',
-      'cf-ray': `${randomBytes(8).toString('hex')}-LAB`,
-      'cf-cache-status': 'DYNAMIC',
-      ...(scheme === 'https' ? { 'strict-transport-security': `max-age=${TWO_YEARS}; includeSubDomains` } : {}),
-    };
-  }
-  return {
-    server: 'nginx/1.18.0',
-    ...(scheme === 'https' && host === 'api.acme.test' ? { 'strict-transport-security': 'max-age=300' } : {}),
-  };
-}
+/** Creates one app instance with its own in-memory state. */
+export function createOpsApp(opts: OpsAppOptions): OpsApp {
+  const table = hostTable(opts.variant);
+  let state = seedState(opts.now());
 
-export function createOpsApp(opts: { variant: Variant; now: () => Date }): OpsApp {
-  let state = seedState();
   return {
     handle(req, res, scheme) {
       const host = hostOf(req);
-      const headers = baseHeaders(opts.variant, host, scheme);
-      if (host === 'api.acme.test') {
-        if (scheme === 'http') {
-          res.writeHead(301, { ...headers, location: `https://api.acme.test${req.url ?? '/'}` }).end();
-          return;
-        }
-        handleApi({ variant: opts.variant, state, now: opts.now }, req, res, headers).catch(() => {
-          if (!res.headersSent) sendText(res, 500, 'internal error');
-        });
+      let url: URL;
+      try {
+        // Prefixing the origin keeps a target like `//evil.test/x` a path instead of a new host.
+        const target = req.url ?? '/';
+        const origin = `${scheme}://${host || 'invalid.test'}`;
+        url = target.startsWith('/') ? new URL(`${origin}${target}`) : new URL(target, origin);
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request target\n');
         return;
       }
-      if (!handleFront(opts.variant, req, res, scheme, headers)) sendText(res, 421, `misdirected request for ${host}`);
+      const ctx: RequestContext = {
+        req, res, scheme, host, url, variant: opts.variant, state, now: opts.now, headers: edgeHeaders(opts.variant, host, scheme),
+      };
+      const rule = table.get(host)?.[scheme];
+      // RFC 9110 §15.5.20: this origin is not configured to answer for that host.
+      if (!rule) return sendText(ctx, 421, `Misdirected Request: no site for ${host || '(no Host header)'}\n`);
+      if ('redirect' in rule) return redirect(ctx, rule.redirect, rule.to(url));
+      try {
+        Promise.resolve(SITES[rule.site](ctx)).catch(() => internalError(ctx));
+      } catch {
+        internalError(ctx);
+      }
     },
     reset() {
-      state = seedState();
+      state = seedState(opts.now());
     },
   };
 }
