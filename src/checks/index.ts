@@ -1,7 +1,13 @@
 /** The explicit, readonly registry handed to the runner and the CLI: no scanning, no side effects. */
+import adminAuthRequired from './admin/auth-required.js';
+import apiErrorLeak from './api/error-leak.js';
+import corsPolicy from './cors/policy.js';
+import deployHealthEndpoint from './deploy/health-endpoint.js';
 import dnsDanglingCname from './dns/dangling-cname.js';
 import dnsEnvironmentSeparation from './dns/environment-separation.js';
 import dnsRecordsMatch from './dns/records-match.js';
+import edgeCdn from './edge/cdn.js';
+import edgeRateLimit from './edge/rate-limit.js';
 import subdomainMapping from './subdomain/mapping.js';
 import tlsAutoRenewal from './tls/auto-renewal.js';
 import tlsCaa from './tls/caa.js';
@@ -20,4 +26,10 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   dnsDanglingCname,
   subdomainMapping,
   tlsCaa,
+  adminAuthRequired,
+  corsPolicy,
+  edgeCdn,
+  edgeRateLimit,
+  deployHealthEndpoint,
+  apiErrorLeak,
 ]);

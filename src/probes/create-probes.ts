@@ -2,8 +2,10 @@
  * The shared gatherers of one run. Each does its network work once (memoised) and returns errors
  * as data, so five checks reading the same redirect chain cost one chain.
  */
+import type { ApiSection } from '../config/types.js';
 import type { Effects, HttpResponse, TlsVersion } from '../context/types.js';
 import { describeError } from '../core/errors.js';
+import { createApiSession } from './api-session.js';
 import { detectChallenge } from './challenge.js';
 import { memoize } from './memo.js';
 import type { Gathered, HostAddresses, Probes, ProbeError, RedirectChain, RedirectHop } from './types.js';
@@ -15,6 +17,8 @@ export interface ProbeOptions {
   maxBodyBytes?: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** The config's `api` section: when given, `probes.login()` logs in once for the whole run. */
+  api?: ApiSection;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -123,5 +127,6 @@ export function createProbes(fx: Effects, opts: ProbeOptions): Probes {
     redirects: (url) => redirects(new URL(url).href),
     tls: (host) => tls(host.toLowerCase()),
     tlsVersions: (host) => tlsVersions(host.toLowerCase()),
+    ...(opts.api ? { login: createApiSession(fx.http, opts.api, { timeoutMs: opts.timeoutMs, signal: opts.signal }) } : {}),
   };
 }

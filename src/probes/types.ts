@@ -49,4 +49,10 @@ export interface Probes {
   tls(host: string): Promise<Gathered<TlsInspection>>;
   /** Which protocol versions `host` accepts. */
   tlsVersions(host: string): Promise<Gathered<Record<TlsVersion, boolean>>>;
+  /**
+   * Logs in once per run through `api.login` (see `api-session.ts`); an error when login is not
+   * configured or fails. Absent when the driver built the probes without the `api` section —
+   * checks call `loginFor(ctx)`, which falls back to a session of their own.
+   */
+  login?(): Promise<Gathered<{ token: string }>>;
 }

@@ -54,7 +54,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditRun> {
   const effects = await createEffects(opts.config.network, { clock: opts.clock, verbose: opts.verbose });
   try {
     const targets = createTargets(opts.config, registrableDomain);
-    const probes = createProbes(effects, { timeoutMs: opts.config.network.timeoutMs });
+    const probes = createProbes(effects, { timeoutMs: opts.config.network.timeoutMs, api: opts.config.api });
     const raw = await runChecks({
       checks: opts.checks,
       config: opts.config,

@@ -68,7 +68,7 @@ export async function runAgainstLab(
   const clock = { now: () => lab.now };
   const effects = await createEffects(config.network, { clock });
   try {
-    const probes = createProbes(effects, { timeoutMs: config.network.timeoutMs });
+    const probes = createProbes(effects, { timeoutMs: config.network.timeoutMs, api: config.api });
     const results = await runOne(check, {
       checks: [check], config, effects, probes, targets: createTargets(config, registrableDomain),
     });

@@ -4,13 +4,91 @@
  * stack trace, SQL, a server path, a framework debug page or a secret.
  */
 import { createCheck } from '../../core/create-check.js';
-import type { CheckContext } from '../../core/types.js';
+import type { CheckContext, Severity } from '../../core/types.js';
 import { describeError } from '../../core/errors.js';
 import { apiUrl, bearer, loginFor, type ApiSession } from '../../probes/api-session.js';
 import { detectChallenge } from '../../probes/challenge.js';
 import { mapLimit } from '../edge/_shared.js';
-import { aggregateFindings, judgeLeakAnswer, type ProbeFinding } from './error-leak-judge.js';
-import { describeProbe, planProbes, type PlannedTarget } from './error-leak-probes.js';
+import { bodyOf, describeProbe, detectLeaks, planProbes, type LeakCategory, type LeakProbe, type PlannedTarget } from '../../engines/leaks/index.js';
+
+// ---------------------------------------------------------------- judging (pure)
+export type LeakMessageId = 'stackTrace' | 'sqlText' | 'filePath' | 'debugPage' | 'secretInResponse' | 'notClientError';
+
+export interface ProbeFinding {
+  messageId: LeakMessageId;
+  severity: Severity;
+  request: string;
+  status: number;
+  pattern?: string;
+  excerpt?: string;
+}
+
+const MESSAGE_OF: Record<LeakCategory, LeakMessageId> = {
+  stackTrace: 'stackTrace',
+  sqlText: 'sqlText',
+  filePath: 'filePath',
+  debugPage: 'debugPage',
+  secret: 'secretInResponse',
+};
+
+/** Secrets that open production systems by themselves; a session-sized token (JWT) is high. */
+const BLOCKER_SECRETS = new Set(['Stripe live key', 'AWS access key id', 'AWS secret access key', 'private key', 'credentials in URL', 'GitHub token', 'Slack token']);
+
+const RANK: Record<Severity, number> = { blocker: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/** Judges one answer. `knownSecrets` (the session token, configured credentials) never appear in excerpts. */
+export function judgeLeakAnswer(probe: LeakProbe, status: number, body: string, knownSecrets: readonly string[] = []): ProbeFinding[] {
+  const request = describeProbe(probe);
+  const findings: ProbeFinding[] = [];
+  // One finding per cause and answer: the first pattern's excerpt, every pattern's name.
+  for (const leak of detectLeaks(body, { knownSecrets })) {
+    const messageId = MESSAGE_OF[leak.category];
+    const severity: Severity = leak.category === 'secret' && BLOCKER_SECRETS.has(leak.pattern) ? 'blocker' : 'high';
+    const same = findings.find((f) => f.messageId === messageId);
+    if (same) {
+      same.pattern = `${same.pattern}, ${leak.pattern}`;
+      if (RANK[severity] < RANK[same.severity]) same.severity = severity;
+    } else findings.push({ messageId, severity, request, status, pattern: leak.pattern, excerpt: leak.excerpt });
+  }
+  const serverError = status >= 500;
+  const accepted = status >= 200 && status < 300;
+  if (serverError || (probe.expect === 'strict' && accepted)) {
+    findings.push({ messageId: 'notClientError', severity: 'medium', request, status });
+  }
+  return findings;
+}
+
+export interface AggregatedFinding {
+  messageId: LeakMessageId;
+  severity: Severity;
+  evidence: Record<string, unknown>;
+}
+
+const ORDER: LeakMessageId[] = ['secretInResponse', 'debugPage', 'stackTrace', 'sqlText', 'filePath', 'notClientError'];
+
+/** One finding per cause: the first occurrence in full, the others by request and pattern name. */
+export function aggregateFindings(findings: readonly ProbeFinding[]): AggregatedFinding[] {
+  const out: AggregatedFinding[] = [];
+  for (const messageId of ORDER) {
+    const mine = findings.filter((f) => f.messageId === messageId);
+    if (mine.length === 0) continue;
+    const worst = mine.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
+    const first = mine[0];
+    const evidence: Record<string, unknown> = {
+      request: first.request,
+      status: first.status,
+      ...(first.pattern ? { pattern: first.pattern, excerpt: first.excerpt } : {}),
+      expected: messageId === 'notClientError' ? 'a 4xx for invalid input' : 'a short error message without internals',
+      actual: messageId === 'notClientError' ? `${first.status}` : `${first.pattern} in a ${first.status} answer`,
+    };
+    const others = mine.slice(1).map((f) => `${f.request} → ${f.status}${f.pattern ? ` (${f.pattern})` : ''}`);
+    if (others.length) evidence.also = others;
+    out.push({ messageId, severity: worst.severity, evidence });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- gathering
 
 /** Error pages are small; a megabyte is plenty to find what leaks. */
 const BODY_CAP = 1024 * 1024;
@@ -36,14 +114,15 @@ async function probeTarget(ctx: CheckContext, plan: PlannedTarget, session: ApiS
   const out: Outcome = { findings: [], statuses: [] };
   for (const probe of plan.probes) {
     const url = probe.kind === 'notFound' ? new URL(probe.path, origin).href : apiUrl(api.base, probe.path);
+    const body = bodyOf(probe);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...(probe.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(plan.endpoint?.headers ?? {}),
       ...bearer(session),
     };
     try {
-      const res = await ctx.http.request({ url, method: probe.method, headers, body: probe.body, timeoutMs: ctx.config.network.timeoutMs, maxBodyBytes: BODY_CAP, signal: ctx.signal });
+      const res = await ctx.http.request({ url, method: probe.method, headers, body, timeoutMs: ctx.config.network.timeoutMs, maxBodyBytes: BODY_CAP, signal: ctx.signal });
       const wall = detectChallenge(res);
       // A wall (or a rate limit) hides the API for every later request too: stop here.
       if (wall) return { ...out, error: { code: 'CHALLENGE', message: `${describeProbe(probe)} answered ${res.status}: ${wall}, not the API` } };
@@ -51,6 +130,11 @@ async function probeTarget(ctx: CheckContext, plan: PlannedTarget, session: ApiS
       out.findings.push(...judgeLeakAnswer(probe, res.status, res.body.toString('utf8'), knownSecrets));
     } catch (err) {
       const { code, message } = describeError(err);
+      // Servers often refuse an oversized upload by closing the connection mid-body: a refusal, not trouble.
+      if (probe.kind === 'oversized' && code === 'RESET') {
+        out.statuses.push(`${describeProbe(probe)} → connection closed during upload (refused)`);
+        continue;
+      }
       out.error ??= { code, message: `${describeProbe(probe)}: ${message}` };
     }
   }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTester } from '../../test-support/check-tester.js';
-import { dependencyKeys, judgeHealth, looksLikeHealth, type HealthAnswer } from './health-endpoint-judge.js';
-import health from './health-endpoint.js';
+import health, { dependencyKeys, judgeHealth, looksLikeHealth, type HealthAnswer } from './health-endpoint.js';
 
 checkTester(health, {
   pass: [

@@ -1,5 +1,6 @@
 /**
- * The invalid requests `api.error-leak` sends, built from the declared endpoints. Each is wrong on
+ * Invalid requests that probe an API's input handling, built from the declared endpoints (used
+ * by `api.error-leak`). Each is wrong on
  * purpose and built so that a server accepting it anyway changes nothing real: bodies are
  * malformed or wrongly typed, ids are `launchready'"`, and DELETE endpoints are never probed.
  */
@@ -13,6 +14,8 @@ export interface LeakProbe {
   /** Path (and query) relative to `api.base`, already percent-encoded. */
   path: string;
   body?: string;
+  /** For `oversized`: the body is built only when sent (2 MB per endpoint would pile up otherwise). */
+  oversizeKey?: string;
   /**
    * `strict`: invalid input must get a 4xx (5xx and 2xx both fail); `no5xx`: only a 5xx fails
    * (an API may ignore an unknown query parameter or treat a bad id as not found).
@@ -89,10 +92,19 @@ export function wrongQueryPath(path: string, list: boolean): string {
   return `${p}${p.includes('?') ? '&' : '?'}${list ? 'page' : 'id'}=${WRONG_SEGMENT}`;
 }
 
+/** The field an oversized body fills: the declared body's first key, else `data`. */
+function oversizeKeyOf(body: unknown): string {
+  return body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body)[0] ?? 'data' : 'data';
+}
+
 /** Malformed JSON of about `bytes` bytes (an unterminated string), so even a parser without a limit refuses it. */
-export function oversizedBody(body: unknown, bytes = OVERSIZED_BYTES): string {
-  const key = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body)[0] ?? 'data' : 'data';
+export function oversizedBody(key: string, bytes = OVERSIZED_BYTES): string {
   return `{${JSON.stringify(key)}: "${'a'.repeat(bytes)}`;
+}
+
+/** The body to send for `probe` (materialising the oversized one). */
+export function bodyOf(probe: LeakProbe): string | undefined {
+  return probe.oversizeKey !== undefined ? oversizedBody(probe.oversizeKey) : probe.body;
 }
 
 /**
@@ -126,7 +138,7 @@ export function planProbes(endpoints: readonly EndpointConfig[]): PlannedTarget[
     const key = `${method} ${ep.path}`;
     if (!oversizedSent.has(key)) {
       oversizedSent.add(key);
-      probes.push({ kind: 'oversized', method, path, body: oversizedBody(ep.body), expect: 'strict' });
+      probes.push({ kind: 'oversized', method, path, oversizeKey: oversizeKeyOf(ep.body), expect: 'strict' });
     }
     return { target: ep.name, endpoint: ep, probes };
   });
