@@ -8,6 +8,10 @@ import dnsEnvironmentSeparation from './dns/environment-separation.js';
 import dnsRecordsMatch from './dns/records-match.js';
 import edgeCdn from './edge/cdn.js';
 import edgeRateLimit from './edge/rate-limit.js';
+import httpsHsts from './https/hsts.js';
+import httpsMixedContent from './https/mixed-content.js';
+import redirectCanonical from './redirect/canonical.js';
+import redirectHttps from './redirect/https.js';
 import subdomainMapping from './subdomain/mapping.js';
 import tlsAutoRenewal from './tls/auto-renewal.js';
 import tlsCaa from './tls/caa.js';
@@ -32,4 +36,8 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   edgeRateLimit,
   deployHealthEndpoint,
   apiErrorLeak,
+  redirectHttps,
+  redirectCanonical,
+  httpsHsts,
+  httpsMixedContent,
 ]);

@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
-import { declaredHosts, gatherAll } from '../redirect/_targets.js';
+import { declaredHosts, gatherAll } from '../tls/_hosts.js';
 import { parseHsts, splitHeaderFields } from './_hsts.js';
 
 export { parseHsts, splitHeaderFields, type HstsPolicy } from './_hsts.js';

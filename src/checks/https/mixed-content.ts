@@ -6,7 +6,7 @@
 import { createCheck } from '../../core/create-check.js';
 import { extractSubresources } from '../../engines/html/index.js';
 import { formatChain, schemeOf } from '../redirect/_chain.js';
-import { gatherAll } from '../redirect/_targets.js';
+import { gatherAll } from '../tls/_hosts.js';
 import { isHtmlResponse, judgeMixedContent, keyPages, mediaType } from './_mixed-content.js';
 
 export { hasUpgradeInsecureRequests, isBlockable, isHtmlResponse, isInsecureUrl, judgeMixedContent, keyPages } from './_mixed-content.js';

@@ -126,7 +126,7 @@ export function judgeCanonicalChain(chain: ChainData, rule: CanonicalRule): Cano
     }
   } else {
     if (arrival > rule.maxHops) {
-      const path = hops.slice(0, arrival + 1).map((h) => h.url).join(' → ');
+      const path = positions.slice(0, arrival + 1).join(' → ');
       findings.push({ messageId: 'tooManyHops', evidence: { ...base, hops: arrival, maxHops: rule.maxHops, expected: `≤ ${hopWord(rule.maxHops)} to ${canonical}`, actual: `${hopWord(arrival)}: ${path}` } });
     }
     const crossOrigin = hops.slice(0, arrival).filter(isRedirect).filter((h) => originOf(h.url) !== originOf(h.location));

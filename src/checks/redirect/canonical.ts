@@ -5,7 +5,7 @@
 import { createCheck } from '../../core/create-check.js';
 import { formatChain } from './_chain.js';
 import { canonicalVariants, declaredOriginsOf, judgeCanonicalChain, type CanonicalVariant } from './_canonical.js';
-import { gatherAll } from './_targets.js';
+import { gatherAll } from '../tls/_hosts.js';
 
 export { canonicalVariants, judgeCanonicalChain, keepsPathAndQuery, PROBE_PATH } from './_canonical.js';
 

@@ -6,7 +6,7 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence, Severity } from '../../core/types.js';
 import type { ProbeError } from '../../probes/types.js';
 import { formatChain, isEndless, isPermanent, isRedirect, landing, schemeOf, type ChainData } from './_chain.js';
-import { declaredHosts, gatherAll } from './_targets.js';
+import { declaredHosts, gatherAll } from '../tls/_hosts.js';
 
 export type HttpsRedirectMessageId = 'servedOverHttp' | 'notPermanent' | 'viaHttp' | 'loop';
 
