@@ -8,6 +8,7 @@ import type { Probes } from '../probes/types.js';
 import { docsLink, renderTemplate } from './create-check.js';
 import { describeError } from './errors.js';
 import { fingerprint } from './fingerprint.js';
+import { mapLimit } from './map-limit.js';
 import type { Targets } from './targets.js';
 import type { Check, CheckContext, CheckResult, Evidence, FailReport } from './types.js';
 
@@ -128,16 +129,10 @@ export async function runOne(check: Check, opts: RunOptions): Promise<CheckResul
 /** Runs every check with at most `concurrency` at once; results in check order. */
 export async function runChecks(opts: RunOptions): Promise<CheckResult[]> {
   const concurrency = Math.max(1, opts.concurrency ?? opts.config.network.concurrency);
-  const out: CheckResult[][] = new Array(opts.checks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < opts.checks.length) {
-      const i = next++;
-      const check = opts.checks[i];
-      out[i] = await runOne(check, opts);
-      opts.onCheckDone?.(check, out[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, opts.checks.length) }, worker));
+  const out = await mapLimit(opts.checks, concurrency, async (check) => {
+    const results = await runOne(check, opts);
+    opts.onCheckDone?.(check, results);
+    return results;
+  });
   return out.flat();
 }

@@ -6,7 +6,8 @@
 import type { HttpResponse } from '../../context/types.js';
 import { createCheck } from '../../core/create-check.js';
 import type { CheckContext } from '../../core/types.js';
-import { mapLimit, productionCanonicalOrigin } from '../edge/_shared.js';
+import { productionCanonicalOrigin } from '../edge/_shared.js';
+import { mapLimit } from '../../core/map-limit.js';
 import { judgeAdminAnswer, judgeRedirect, type AdminAnswer, type AdminVerdict } from './_verdict.js';
 
 /**

@@ -8,7 +8,8 @@ import type { CheckContext, Severity } from '../../core/types.js';
 import { describeError } from '../../core/errors.js';
 import { apiUrl, bearer, loginFor, type ApiSession } from '../../probes/api-session.js';
 import { detectChallenge } from '../../probes/challenge.js';
-import { mapLimit } from '../edge/_shared.js';
+
+import { mapLimit } from '../../core/map-limit.js';
 import { bodyOf, describeProbe, detectLeaks, planProbes, type LeakCategory, type LeakProbe, type PlannedTarget } from '../../engines/leaks/index.js';
 
 // ---------------------------------------------------------------- judging (pure)

@@ -11,7 +11,8 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { isWithin, registrableOf } from '../../engines/dns/index.js';
 import type { Gathered } from '../../probes/types.js';
-import { mapLimit, uniqueHosts } from './_gather.js';
+import { uniqueHosts } from './_gather.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 /** Labels commonly given to subdomains that outlive the service they pointed at. */
 export const COMMON_SUBDOMAIN_LABELS: readonly string[] = Object.freeze([

@@ -9,7 +9,8 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence, FailReport } from '../../core/types.js';
 import { edgeOfResponse, normalizeHostName } from '../../engines/dns/index.js';
 import { productionEnvironment } from './_environments.js';
-import { mapLimit } from './_gather.js';
+
+import { mapLimit } from '../../core/map-limit.js';
 import { findOverlap, overlapEdge, servesSamePage, type Resolution } from './_separation.js';
 
 /** What is known about one target before it is reported. */

@@ -8,7 +8,8 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { normalizeAddress, normalizeHostName } from '../../engines/dns/index.js';
 import type { HostAddresses } from '../../probes/types.js';
-import { mapLimit, uniqueHosts } from './_gather.js';
+import { uniqueHosts } from './_gather.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 export type RecordsMessageId = 'nxdomain' | 'noAddress' | 'wrongAddress' | 'wrongCname';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostTarget, Targets } from '../../core/targets.js';
-import { mapLimit, productionCanonicalOrigin, productionEnvironments, productionHosts } from './_shared.js';
+import { productionCanonicalOrigin, productionEnvironments, productionHosts } from './_shared.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 function targets(envs: Record<string, { canonical?: string; hosts: string[] }>): Pick<Targets, 'environments' | 'hostsOf'> {
   return {

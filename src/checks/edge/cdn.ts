@@ -6,7 +6,8 @@
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { createRangeMatcher, detectCdn, type EdgeObservations, type RangeMatcher } from '../../engines/edge/index.js';
-import { mapLimit, productionHosts } from './_shared.js';
+import { productionHosts } from './_shared.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 export type CdnVerdict =
   | { ok: true; provider: string; signal: string; evidence: Evidence }

@@ -5,7 +5,8 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
-import { declaredHosts, gatherAll } from '../tls/_hosts.js';
+import { declaredHosts } from '../tls/_hosts.js';
+import { mapLimit } from '../../core/map-limit.js';
 import { parseHsts, splitHeaderFields } from './_hsts.js';
 
 export { parseHsts, splitHeaderFields, type HstsPolicy } from './_hsts.js';
@@ -62,7 +63,7 @@ export default createCheck({
   },
   async run(ctx) {
     const hosts = declaredHosts(ctx);
-    const answers = await gatherAll(hosts, ctx.config.network.concurrency, (h) => ctx.probes.fetch(`https://${h}/`));
+    const answers = await mapLimit(hosts, ctx.config.network.concurrency, (h) => ctx.probes.fetch(`https://${h}/`));
     hosts.forEach((host, i) => {
       const got = answers[i];
       const url = `https://${host}/`;

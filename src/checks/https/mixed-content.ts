@@ -6,7 +6,8 @@
 import { createCheck } from '../../core/create-check.js';
 import { extractSubresources } from '../../engines/html/index.js';
 import { formatChain, schemeOf } from '../redirect/_chain.js';
-import { gatherAll } from '../tls/_hosts.js';
+
+import { mapLimit } from '../../core/map-limit.js';
 import { isHtmlResponse, judgeMixedContent, keyPages, mediaType } from './_mixed-content.js';
 
 export { hasUpgradeInsecureRequests, isBlockable, isHtmlResponse, isInsecureUrl, judgeMixedContent, keyPages } from './_mixed-content.js';
@@ -34,7 +35,7 @@ export default createCheck({
   },
   async run(ctx) {
     const pages = keyPages(ctx.config, ctx.targets);
-    const chains = await gatherAll(pages, ctx.config.network.concurrency, (p) => ctx.probes.redirects(p));
+    const chains = await mapLimit(pages, ctx.config.network.concurrency, (p) => ctx.probes.redirects(p));
     pages.forEach((page, i) => {
       const chain = chains[i];
       const final = chain.final;

@@ -5,7 +5,8 @@
 import { createCheck } from '../../core/create-check.js';
 import { formatChain } from './_chain.js';
 import { canonicalVariants, declaredOriginsOf, judgeCanonicalChain, type CanonicalVariant } from './_canonical.js';
-import { gatherAll } from '../tls/_hosts.js';
+
+import { mapLimit } from '../../core/map-limit.js';
 
 export { canonicalVariants, judgeCanonicalChain, keepsPathAndQuery, PROBE_PATH } from './_canonical.js';
 
@@ -56,7 +57,7 @@ export default createCheck({
       if (variants.length === 0) ctx.skip(env, `canonical "${canonical}" of "${env}" is not a URL`);
       planned.push(...variants.map((v) => ({ ...v, canonical, declaredOrigins })));
     }
-    const chains = await gatherAll(planned, ctx.config.network.concurrency, (v) => ctx.probes.redirects(v.start));
+    const chains = await mapLimit(planned, ctx.config.network.concurrency, (v) => ctx.probes.redirects(v.start));
     planned.forEach((v, i) => {
       const verdict = judgeCanonicalChain(chains[i], v);
       if (verdict.ok === 'error') return ctx.error(v.target, verdict.error, { chain: formatChain(chains[i]) });

@@ -6,7 +6,8 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence, Severity } from '../../core/types.js';
 import type { ProbeError } from '../../probes/types.js';
 import { formatChain, isEndless, isPermanent, isRedirect, landing, schemeOf, type ChainData } from './_chain.js';
-import { declaredHosts, gatherAll } from '../tls/_hosts.js';
+import { declaredHosts } from '../tls/_hosts.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 export type HttpsRedirectMessageId = 'servedOverHttp' | 'notPermanent' | 'viaHttp' | 'loop';
 
@@ -109,7 +110,7 @@ export default createCheck({
   },
   async run(ctx) {
     const hosts = declaredHosts(ctx);
-    const chains = await gatherAll(hosts, ctx.config.network.concurrency, (h) => ctx.probes.redirects(`http://${h}/`));
+    const chains = await mapLimit(hosts, ctx.config.network.concurrency, (h) => ctx.probes.redirects(`http://${h}/`));
     hosts.forEach((host, i) => {
       const verdict = judgeHttpsRedirect(chains[i]);
       if (verdict.ok === 'error') return ctx.error(host, verdict.error, { chain: formatChain(chains[i]) });

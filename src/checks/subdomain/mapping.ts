@@ -6,7 +6,8 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
-import { mapLimit, uniqueHosts } from '../dns/_gather.js';
+import { uniqueHosts } from '../dns/_gather.js';
+import { mapLimit } from '../../core/map-limit.js';
 import { describeChain, judgeMapping, roleOf } from './_content.js';
 
 export default createCheck({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostTarget, Targets } from '../../core/targets.js';
-import { declaredHosts, gatherAll } from './_hosts.js';
+import { declaredHosts } from './_hosts.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 const targets = (names: string[]): { targets: Targets } => ({
   targets: {
@@ -23,11 +24,11 @@ describe('declaredHosts', () => {
   });
 });
 
-describe('gatherAll', () => {
+describe('mapLimit', () => {
   it('keeps input order and never exceeds the bound', async () => {
     let inFlight = 0;
     let peak = 0;
-    const got = await gatherAll([30, 5, 20, 1, 10], 2, async (ms) => {
+    const got = await mapLimit([30, 5, 20, 1, 10], 2, async (ms) => {
       peak = Math.max(peak, ++inFlight);
       await new Promise((r) => setTimeout(r, ms));
       inFlight--;
@@ -38,6 +39,6 @@ describe('gatherAll', () => {
   });
 
   it('handles no items', async () => {
-    expect(await gatherAll([], 4, async () => 1)).toEqual([]);
+    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
   });
 });

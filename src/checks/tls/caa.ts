@@ -8,7 +8,8 @@ import type { CaaData } from '../../context/types.js';
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence, Severity } from '../../core/types.js';
 import { caaIssuerFor, isWithin, platformSuffix, readCaaPolicy } from '../../engines/dns/index.js';
-import { mapLimit } from '../dns/_gather.js';
+
+import { mapLimit } from '../../core/map-limit.js';
 
 export interface CaaFinding {
   messageId: 'missing' | 'malformed';

@@ -7,7 +7,8 @@ import type { TlsInspection } from '../../context/types.js';
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { certificateDates, chainLinks, issuerLabel, judgeChainTrust } from '../../engines/tls/index.js';
-import { declaredHosts, gatherAll } from './_hosts.js';
+import { declaredHosts } from './_hosts.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 export type ValidityCause = 'expired' | 'notYetValid' | 'hostnameMismatch' | 'selfSigned' | 'untrusted';
 
@@ -110,7 +111,7 @@ export default createCheck({
   },
   async run(ctx) {
     const hosts = declaredHosts(ctx);
-    const gathered = await gatherAll(hosts, ctx.config.network.concurrency, (h) => ctx.probes.tls(h));
+    const gathered = await mapLimit(hosts, ctx.config.network.concurrency, (h) => ctx.probes.tls(h));
     const now = ctx.clock.now();
     hosts.forEach((host, i) => {
       const got = gathered[i];

@@ -15,7 +15,8 @@ import {
   type ExpiryGrade,
   type ExpiryThresholds,
 } from '../../engines/tls/index.js';
-import { declaredHosts, gatherAll } from './_hosts.js';
+import { declaredHosts } from './_hosts.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 /** One judged certificate. */
 interface Judged {
@@ -116,7 +117,7 @@ export default createCheck({
   },
   async run(ctx) {
     const hosts = declaredHosts(ctx);
-    const gathered = await gatherAll(hosts, ctx.config.network.concurrency, (h) => ctx.probes.tls(h));
+    const gathered = await mapLimit(hosts, ctx.config.network.concurrency, (h) => ctx.probes.tls(h));
     const now = ctx.clock.now();
     hosts.forEach((host, i) => {
       const got = gathered[i];

@@ -5,7 +5,8 @@
 import type { TlsVersion } from '../../context/types.js';
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
-import { declaredHosts, gatherAll } from './_hosts.js';
+import { declaredHosts } from './_hosts.js';
+import { mapLimit } from '../../core/map-limit.js';
 
 const ORDER: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const LEGACY: ReadonlySet<TlsVersion> = new Set(['TLSv1', 'TLSv1.1']);
@@ -67,7 +68,7 @@ export default createCheck({
   },
   async run(ctx) {
     const hosts = declaredHosts(ctx);
-    const gathered = await gatherAll(hosts, ctx.config.network.concurrency, (h) => ctx.probes.tlsVersions(h));
+    const gathered = await mapLimit(hosts, ctx.config.network.concurrency, (h) => ctx.probes.tlsVersions(h));
     hosts.forEach((host, i) => {
       const got = gathered[i];
       if (!got.ok) return ctx.error(host, got.error);
