@@ -78,7 +78,6 @@ export const NOT_YET_IMPLEMENTED: readonly string[] = [
   'secrets.working-tree',
   'secrets.git-history',
   'monitor.coverage',
-  'email.spf',
   'email.dkim',
   'email.dmarc',
   'email.mx',

@@ -8,6 +8,7 @@ import dnsEnvironmentSeparation from './dns/environment-separation.js';
 import dnsRecordsMatch from './dns/records-match.js';
 import edgeCdn from './edge/cdn.js';
 import edgeRateLimit from './edge/rate-limit.js';
+import emailSpf from './email/spf.js';
 import httpsHsts from './https/hsts.js';
 import httpsMixedContent from './https/mixed-content.js';
 import redirectCanonical from './redirect/canonical.js';
@@ -40,4 +41,5 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   redirectCanonical,
   httpsHsts,
   httpsMixedContent,
+  emailSpf,
 ]);

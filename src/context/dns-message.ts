@@ -61,7 +61,7 @@ export function isAnswerTo(packet: dnsPacket.DecodedPacket, id: number, name: st
  */
 export function decodeCharacterString(bytes: Buffer): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return bytes.toString('latin1');
   }
