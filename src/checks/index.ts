@@ -1,16 +1,23 @@
 /** The explicit, readonly registry handed to the runner and the CLI: no scanning, no side effects. */
+import accessCiPermissions from './access/ci-permissions.js';
 import adminAuthRequired from './admin/auth-required.js';
 import apiErrorLeak from './api/error-leak.js';
 import corsPolicy from './cors/policy.js';
+import deployCiGates from './deploy/ci-gates.js';
 import deployHealthEndpoint from './deploy/health-endpoint.js';
+import depsVulnerabilities from './deps/vulnerabilities.js';
 import dnsDanglingCname from './dns/dangling-cname.js';
 import dnsEnvironmentSeparation from './dns/environment-separation.js';
 import dnsRecordsMatch from './dns/records-match.js';
 import edgeCdn from './edge/cdn.js';
 import edgeRateLimit from './edge/rate-limit.js';
 import emailSpf from './email/spf.js';
+import envEnvironmentSeparation from './env/environment-separation.js';
+import envFormatValid from './env/format-valid.js';
+import envRequiredPresent from './env/required-present.js';
 import httpsHsts from './https/hsts.js';
 import httpsMixedContent from './https/mixed-content.js';
+import observeLogRedaction from './observe/log-redaction.js';
 import redirectCanonical from './redirect/canonical.js';
 import redirectHttps from './redirect/https.js';
 import subdomainMapping from './subdomain/mapping.js';
@@ -42,4 +49,11 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   httpsHsts,
   httpsMixedContent,
   emailSpf,
+  envRequiredPresent,
+  envFormatValid,
+  envEnvironmentSeparation,
+  accessCiPermissions,
+  deployCiGates,
+  depsVulnerabilities,
+  observeLogRedaction,
 ]);

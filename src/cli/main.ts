@@ -7,6 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './audit.js';
 import { registerChecksList } from './checks-list.js';
 import { registerDemo } from './demo.js';
+import { registerEnv } from './env.js';
 import { EXIT, type CommandIo, defaultIo } from './io.js';
 
 export async function main(argv: string[], io: CommandIo = defaultIo()): Promise<number> {
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: CommandIo = defaultIo()): Promise
   registerAudit(program, io, setCode);
   registerChecksList(program, io, setCode);
   registerDemo(program, io, setCode);
+  registerEnv(program, io, setCode);
 
   try {
     await program.parseAsync(argv);

@@ -4,8 +4,10 @@ import type { NetworkConfig } from '../config/types.js';
 import { createDnsClient } from './dns.js';
 import { createHttpClient } from './http.js';
 import { createLogger } from './logger.js';
+import { createProcessRunner } from './proc.js';
+import { createSmtpClient } from './smtp.js';
 import { createTlsClient } from './tls.js';
-import type { Clock, Effects } from './types.js';
+import type { Clock, Effects, ProcessRunner, SmtpClient } from './types.js';
 
 export interface RunEffects extends Effects {
   /** Releases pooled connections; call once the run is over. */
@@ -17,7 +19,7 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Every name the run resolves goes through this one client: no lookup bypasses `network.resolver`. */
 export async function createEffects(
   network: NetworkConfig,
-  opts: { clock?: Clock; verbose?: boolean; log?: (line: string) => void } = {},
+  opts: { clock?: Clock; verbose?: boolean; log?: (line: string) => void; proc?: ProcessRunner; smtp?: SmtpClient } = {},
 ): Promise<RunEffects> {
   const dns = createDnsClient({ server: network.resolver, timeoutMs: network.timeoutMs });
   const ca = network.ca ? await readFile(network.ca, 'utf8') : undefined;
@@ -43,6 +45,9 @@ export async function createEffects(
     tls,
     clock: opts.clock ?? systemClock,
     logger: createLogger({ verbose: opts.verbose ?? false, write: opts.log }),
+    proc: opts.proc ?? createProcessRunner(),
+    // The relay URL comes with each message (`email.smtp.url`); its name resolves through the run's resolver.
+    smtp: opts.smtp ?? createSmtpClient({ timeoutMs: network.timeoutMs, lookup: async (host) => (await lookupAll(host))[0], ca }),
     close: () => http.close(),
   };
 }

@@ -4,6 +4,13 @@
  * check never knows whether it talks to production or to loopback.
  */
 
+import type { ProcessRunner } from './proc-types.js';
+import type { SmtpClient } from './smtp-types.js';
+
+export type { ProcessOptions, ProcessResult, ProcessRunner } from './proc-types.js';
+export type { SmtpClient, SmtpMessage, SmtpSendResult, SmtpSender, SmtpErrorCode } from './smtp-types.js';
+export { SmtpError } from './smtp-types.js';
+
 // ---------------------------------------------------------------- DNS
 
 export type DnsRecordType = 'A' | 'AAAA' | 'CNAME' | 'TXT' | 'MX' | 'CAA' | 'NS' | 'SOA' | 'PTR' | 'SPF';
@@ -174,4 +181,8 @@ export interface Effects {
   tls: TlsClient;
   clock: Clock;
   logger: Logger;
+  /** Starts other programs (package-manager auditors); absent where a driver offers none. */
+  proc?: ProcessRunner;
+  /** Hands messages to an SMTP relay (the operational test send); absent where a driver offers none. */
+  smtp?: SmtpClient;
 }

@@ -16,9 +16,14 @@ import { startWebServers } from './web-servers.js';
 import { startRdapServer } from './rdap.js';
 import { acmeCertificates, acmeConfig, acmeZone } from './scenarios/acme.js';
 import { hostileCertificates, hostileConfig, hostileZone } from './scenarios/hostile.js';
+import { mailCertificates, mailHostileZone, mailZone, MTA_STS_POLICIES } from './scenarios/mail.js';
+import { generateMailKeys } from './scenarios/mail-keys.js';
+import { createMtaStsHandler } from './scenarios/mail-web.js';
+import { startRepoFixture } from './scenarios/repo.js';
 import type { LabPorts, ScenarioVariant } from './scenarios/types.js';
 import { startSmtpSink } from './smtp-sink.js';
 import { startWebhookSink } from './webhook-sink.js';
+import { mergeZones } from './zone.js';
 
 export type LabVariant = ScenarioVariant;
 
@@ -59,12 +64,16 @@ export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}):
     stops.push(() => rm(dir, { recursive: true, force: true }));
 
     const hostile = variant === 'hostile';
-    const dns = await startDnsServer({ zone: hostile ? hostileZone() : acmeZone(variant) });
+    // The mail domains (scenarios/mail.ts) share the zone, the certificates and the web listeners.
+    const zone = hostile ? mergeZones(hostileZone(), mailHostileZone()) : mergeZones(acmeZone(variant), mailZone(generateMailKeys()));
+    const dns = await startDnsServer({ zone });
     stops.push(() => dns.stop());
 
-    const certs = await issueLabCertificates(hostile ? hostileCertificates(now) : acmeCertificates(variant, now), now);
+    const plans = hostile ? hostileCertificates(now) : [...acmeCertificates(variant, now), ...mailCertificates(now)];
+    const certs = await issueLabCertificates(plans, now);
     const app = hostile ? undefined : createOpsApp({ variant: variant as 'default' | 'fixed', now: () => new Date() });
     const hostileHandler = hostile ? createHostileHandler() : undefined;
+    const mtaSts = hostile ? undefined : createMtaStsHandler(MTA_STS_POLICIES);
     const web = await startWebServers({
       certificates: certs.byName,
       fallback: certs.fallback,
@@ -72,6 +81,7 @@ export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}):
       stalledNames: hostile ? ['stall.hostile.test'] : [],
       handle: (req, res, scheme) => {
         if (hostileHandler?.(req, res)) return;
+        if (mtaSts?.(req, res, scheme)) return;
         if (app) return app.handle(req, res, scheme);
         res.writeHead(421).end();
       },
@@ -91,6 +101,11 @@ export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}):
     stops.push(() => webhooks.stop());
 
     const ports: LabPorts = { dns: dns.port, http: web.httpPort, https: web.httpsPort, smtp: smtp.port, rdap: rdap.port, webhook: webhooks.port };
+    // The Acme project's repository (CI files, env files, lockfile, logs) and its advisory database.
+    if (!hostile) {
+      const repo = await startRepoFixture({ variant, labDir: dir });
+      stops.push(() => repo.stop());
+    }
     const config = hostile ? hostileConfig(ports) : acmeConfig(variant, ports);
     await writeFile(join(dir, 'ca.pem'), certs.caPem);
     const configPath = join(dir, 'launchready.yml');

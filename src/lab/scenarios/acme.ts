@@ -3,6 +3,8 @@
  * launchready.yml, for the `default` (risks planted) and `fixed` (launch ready) variants.
  */
 import { buildZone, type Zone } from '../zone.js';
+import { repoConfig } from './repo.js';
+import { mailConfig } from './mail.js';
 import type { CertPlan, LabPorts, ScenarioVariant } from './types.js';
 
 const DAY = 86_400_000;
@@ -58,8 +60,11 @@ const LOGIN = { method: 'POST', path: '/api/login', body: { email: 'a@acme.test'
 /** The scenario's launchready.yml as a plain object (written next to `ca.pem`). */
 export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<string, unknown> {
   const fixed = variant === 'fixed';
+  const repo = repoConfig();
   return {
     project: fixed ? 'Acme Ops (launch ready)' : 'Acme Ops',
+    repo: repo.repo,
+    env: repo.env,
     network: {
       resolver: `127.0.0.1:${ports.dns}`,
       ca: './ca.pem',
@@ -71,6 +76,7 @@ export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<st
     environments: {
       production: {
         canonical: 'https://app.acme.test',
+        env_file: repo.envFiles.production,
         hosts: [
           { name: 'acme.test' },
           { name: 'www.acme.test' },
@@ -82,13 +88,12 @@ export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<st
       },
       staging: {
         canonical: 'https://staging.acme.test',
+        env_file: repo.envFiles.staging,
         hosts: [{ name: 'staging.acme.test', role: 'app' }],
       },
     },
-    email: {
-      domains: [{ name: 'acme.test', receives_mail: true }],
-      smtp: { url: `smtp://127.0.0.1:${ports.smtp}`, from: 'ops@acme.test' },
-    },
+    // The flawed mail domains by default, the clean ones when fixed (scenarios/mail.ts).
+    email: mailConfig(variant, ports),
     api: {
       base: 'https://api.acme.test',
       login: LOGIN,
@@ -103,6 +108,7 @@ export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<st
     pages: ['https://app.acme.test/', 'https://app.acme.test/tasks'],
     audit: { rate_limit_probe: true, rate_limit_burst: 30 },
     ownership: {
+      logs: repo.logs,
       dns: { provider: 'Lab DNS', owner: 'ops@acme.test' },
       rollback: 'npm run deploy -- --rollback',
       deploy: 'npm run deploy',

@@ -1,0 +1,46 @@
+/**
+ * The env files the config declares (`environments.<name>.env_file`), read once per check,
+ * with the path as a person reads it (relative to the config's folder).
+ */
+import { relative } from 'node:path';
+import type { LaunchConfig } from '../../config/types.js';
+import { type ParsedEnv, readEnvFile } from '../../engines/env/index.js';
+
+export interface EnvFileSource {
+  environment: string;
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the config folder (`.env.production`). */
+  shown: string;
+}
+
+/** Environments that declare an env file, and those that do not. */
+export function envFileSources(config: LaunchConfig): { declared: EnvFileSource[]; undeclared: string[] } {
+  const declared: EnvFileSource[] = [];
+  const undeclared: string[] = [];
+  for (const [environment, env] of Object.entries(config.environments)) {
+    if (!env.env_file) {
+      undeclared.push(environment);
+      continue;
+    }
+    declared.push({ environment, path: env.env_file, shown: relative(config.dir, env.env_file) || env.env_file });
+  }
+  return { declared, undeclared };
+}
+
+/** Reads one source; a file that cannot be read comes back as the error to report. */
+export async function readSource(src: EnvFileSource): Promise<{ parsed: ParsedEnv } | { error: unknown }> {
+  try {
+    return { parsed: await readEnvFile(src.path) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** `file:line` of a variable's definition, or the file alone when it is not defined there. */
+export function at(src: EnvFileSource, parsed: ParsedEnv, variable: string): string {
+  const line = parsed.lines[variable];
+  return line ? `${src.shown}:${line}` : src.shown;
+}
+
+export const NO_ENV_FILE = 'no `env_file` declared for this environment';
