@@ -11,7 +11,12 @@ import dnsEnvironmentSeparation from './dns/environment-separation.js';
 import dnsRecordsMatch from './dns/records-match.js';
 import edgeCdn from './edge/cdn.js';
 import edgeRateLimit from './edge/rate-limit.js';
+import emailDkim from './email/dkim.js';
+import emailDmarc from './email/dmarc.js';
+import emailMtaSts from './email/mta-sts.js';
+import emailMx from './email/mx.js';
 import emailSpf from './email/spf.js';
+import emailTestSend from './email/test-send.js';
 import envEnvironmentSeparation from './env/environment-separation.js';
 import envFormatValid from './env/format-valid.js';
 import envRequiredPresent from './env/required-present.js';
@@ -56,4 +61,9 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   deployCiGates,
   depsVulnerabilities,
   observeLogRedaction,
+  emailDkim,
+  emailDmarc,
+  emailMx,
+  emailMtaSts,
+  emailTestSend,
 ]);

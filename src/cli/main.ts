@@ -7,6 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './audit.js';
 import { registerChecksList } from './checks-list.js';
 import { registerDemo } from './demo.js';
+import { registerEmail } from './email.js';
 import { registerEnv } from './env.js';
 import { EXIT, type CommandIo, defaultIo } from './io.js';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[], io: CommandIo = defaultIo()): Promise
   registerChecksList(program, io, setCode);
   registerDemo(program, io, setCode);
   registerEnv(program, io, setCode);
+  registerEmail(program, io, setCode);
 
   try {
     await program.parseAsync(argv);

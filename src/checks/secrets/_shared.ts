@@ -14,7 +14,7 @@ import type { HistoryFinding, SecretFinding, SecretRule, TreeStats } from '../..
 export interface LogInput {
   /** What findings call it: the path as given, or `stdin`. */
   name: string;
-  open(): AsyncIterable<Buffer | string>;
+  open(): AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 }
 
 /** Everything the secret checks take from outside; the defaults serve the audit. */

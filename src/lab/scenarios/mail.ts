@@ -10,9 +10,14 @@ import type { CertPlan, LabPorts, ScenarioVariant } from './types.js';
 
 const DAY = 86_400_000;
 
-/** The MTA-STS policy the lab serves at `https://mta-sts.acme.test/.well-known/mta-sts.txt`. */
+/**
+ * MTA-STS policies the lab serves at `https://<host>/.well-known/mta-sts.txt`. Only
+ * `mta-sts.acme.test` has a certificate of its own; `mta-sts.badsts.acme.test` gets the lab's
+ * fallback certificate (wrong name), and its policy leaves an MX host out.
+ */
 export const MTA_STS_POLICIES: Readonly<Record<string, string>> = Object.freeze({
   'mta-sts.acme.test': 'version: STSv1\r\nmode: enforce\r\nmx: mx1.acme.test\r\nmx: *.acme.test\r\nmax_age: 1209600\r\n',
+  'mta-sts.badsts.acme.test': 'version: STSv1\nmode: enforce\nmx: mx1.acme.test\nmax_age: 3600\n',
 });
 
 /** Three SPF "vendors", each costing 3 look-ups (its a: plus two nested includes). */
@@ -79,6 +84,15 @@ export function mailZone(keys: MailKeys): Zone {
       MX: [{ preference: 10, exchange: '192.0.2.25' }, { preference: 20, exchange: 'alias-mx.acme.test' }],
     },
     'alias-mx.acme.test': { CNAME: 'mx1.acme.test' },
+
+    // A broken MTA-STS set-up for the checks' tests (listed by no config): the policy host has no
+    // certificate of its own, the enforce policy misses an MX host, max_age is an hour, no TLS-RPT.
+    'badsts.acme.test': {
+      MX: [{ preference: 10, exchange: 'mx1.acme.test' }, { preference: 20, exchange: 'mx.other-provider.test' }],
+    },
+    'mx.other-provider.test': { A: '127.0.0.1' },
+    '_mta-sts.badsts.acme.test': { TXT: 'v=STSv1; id=1' },
+    'mta-sts.badsts.acme.test': { A: '127.0.0.1' },
   });
 }
 
@@ -99,7 +113,7 @@ export function mailHostileZone(): Zone {
 /** The MTA-STS policy host's certificate. */
 export function mailCertificates(now: Date): CertPlan[] {
   const t = now.getTime();
-  return [{ names: Object.keys(MTA_STS_POLICIES), issuer: 'acme', notBefore: new Date(t - 30 * DAY), notAfter: new Date(t + 60 * DAY) }];
+  return [{ names: ['mta-sts.acme.test'], issuer: 'acme', notBefore: new Date(t - 30 * DAY), notAfter: new Date(t + 60 * DAY) }];
 }
 
 /** The config's `email:` section: the flawed domains by default, the clean ones when fixed. */
