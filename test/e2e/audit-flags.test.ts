@@ -38,7 +38,9 @@ describe('audit flags', () => {
 
   it('--stage keeps only that stage', async () => {
     const r = await audit('--stage', '5', '--format', 'json');
-    expect([...checksIn(r.out)]).toEqual(['deploy.health-endpoint']);
+    const stages = new Set(JSON.parse(r.out).results.map((x: { stage: number }) => x.stage));
+    expect([...stages]).toEqual([5]);
+    expect(checksIn(r.out)).toContain('deploy.health-endpoint');
   });
 
   it('a --baseline of an earlier result accepts its findings', async () => {
