@@ -25,6 +25,8 @@ import httpsMixedContent from './https/mixed-content.js';
 import observeLogRedaction from './observe/log-redaction.js';
 import redirectCanonical from './redirect/canonical.js';
 import redirectHttps from './redirect/https.js';
+import secretsGitHistory from './secrets/git-history.js';
+import secretsWorkingTree from './secrets/working-tree.js';
 import subdomainMapping from './subdomain/mapping.js';
 import tlsAutoRenewal from './tls/auto-renewal.js';
 import tlsCaa from './tls/caa.js';
@@ -66,4 +68,6 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   emailMx,
   emailMtaSts,
   emailTestSend,
+  secretsWorkingTree,
+  secretsGitHistory,
 ]);

@@ -32,6 +32,7 @@ function progressLine(io: CommandIo) {
   };
 }
 
+/** Runs `launchready load` with parsed flags; returns the exit code. */
 export async function loadCommand(url: string, flags: LoadFlags, io: CommandIo, explicitConfig = false): Promise<number> {
   let config: LaunchConfig;
   let plan;
@@ -90,6 +91,7 @@ export async function loadCommand(url: string, flags: LoadFlags, io: CommandIo, 
   return EXIT.ok;
 }
 
+/** Adds `load <url>` to the program; `setCode` receives the exit code. */
 export function registerLoad(program: Command, io: CommandIo, setCode: (c: number) => void): void {
   const cmd = program
     .command('load')

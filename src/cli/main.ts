@@ -10,6 +10,8 @@ import { registerDemo } from './demo.js';
 import { registerEmail } from './email.js';
 import { registerEnv } from './env.js';
 import { EXIT, type CommandIo, defaultIo } from './io.js';
+import { registerLoad } from './load.js';
+import { registerSecrets } from './secrets.js';
 
 export async function main(argv: string[], io: CommandIo = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -26,6 +28,8 @@ export async function main(argv: string[], io: CommandIo = defaultIo()): Promise
   registerDemo(program, io, setCode);
   registerEnv(program, io, setCode);
   registerEmail(program, io, setCode);
+  registerSecrets(program, io, setCode);
+  registerLoad(program, io, setCode);
 
   try {
     await program.parseAsync(argv);

@@ -71,6 +71,12 @@ describe('launchready secrets', () => {
     expect((JSON.parse(r.out) as { results: JsonResult[] }).results.filter((x) => x.status === 'fail')).toEqual([]);
   });
 
+  it('scans the history only with --no-tree', async () => {
+    const r = await runSecrets(['--no-tree', '--format', 'json', '--quiet']);
+    const doc = JSON.parse(r.out) as { results: JsonResult[] };
+    expect(new Set(doc.results.map((x) => x.check))).toEqual(new Set(['secrets.git-history']));
+  });
+
   it('scans only new commits with --since', async () => {
     const r = await runSecrets(['--since', lab.commits.c4, '--format', 'json', '--quiet']);
     const doc = JSON.parse(r.out) as { results: JsonResult[] };

@@ -20,13 +20,14 @@ import {
 import { renderReport, type ReportFormat } from '../reporters/index.js';
 import { type LogInput, runSecretsScan } from '../services/secrets.js';
 import { gateExitCode } from './audit.js';
-import { addCommonOptions, type CommonFlags, FORMATS, UsageError } from './common-options.js';
+import { type CommonFlags, FORMATS, UsageError } from './common-options.js';
 import { EXIT, type CommandIo } from './io.js';
 import { wantsConfig } from './load-options.js';
 import { secretsSummaryLine } from './secrets-summary.js';
 
 export interface SecretsFlags extends CommonFlags {
   history: boolean;
+  tree: boolean;
   since?: string;
   log: string[];
   baseline?: string;
@@ -102,7 +103,7 @@ export async function secretsCommand(
     return EXIT.usage;
   }
   const outcome = await runSecretsScan({
-    config: p.config, root: p.root, tree: !p.logsOnly, history: flags.history && !p.logsOnly, since: flags.since,
+    config: p.config, root: p.root, tree: !p.logsOnly && flags.tree !== false, history: flags.history && !p.logsOnly, since: flags.since,
     logs: logInputs(flags.log, io, deps), accepted: p.accepted, secrets: p.secrets, git: p.git, maxFileBytes: p.maxFileBytes,
   });
   const format = (flags.format ?? 'text') as ReportFormat;
@@ -125,8 +126,16 @@ export function registerSecrets(program: Command, io: CommandIo, setCode: (c: nu
   const cmd = program
     .command('secrets [path]')
     .description('secret scan of a folder and its git history (all refs), or of CI logs; values always redacted');
-  addCommonOptions(cmd, { formats: FORMATS })
+  // The shared flags of every command (interface.md); the network overrides do not apply here.
+  cmd
+    .option('--config <file>', 'config file (allow paths, accepted fingerprints)', 'launchready.yml')
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--quiet', 'print nothing but the report')
+    .option('--verbose', 'also list passes and skipped files')
+    .option('--no-color', 'no ANSI colours (also NO_COLOR)')
     .option('--no-history', 'scan the files only, not the git history')
+    .option('--no-tree', 'scan the git history only, not the files')
     .option('--since <rev>', 'history: only commits not reachable from <rev> (e.g. origin/main in a pull request)')
     .option('--log <file>', 'scan a CI log (repeatable; "-" reads stdin); without [path], only the logs are scanned', collect, [])
     .option('--baseline <file>', 'accept the findings whose fingerprints this file lists (or an earlier JSON result)')

@@ -39,6 +39,8 @@ export interface GitStreamOptions {
   /** Whole-stream deadline (default: none beyond the signal). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Written to git's stdin, then closed (`git log --stdin` reads commit ids this way). */
+  input?: string | Buffer;
 }
 
 export interface GitResult {
@@ -146,7 +148,8 @@ export function createGitRunner(options: GitRunnerOptions = {}): GitRunner {
 
   async function* stream(args: readonly string[], opts: GitStreamOptions): AsyncIterable<Buffer> {
     const child = start(args, opts.cwd);
-    child.stdin.end();
+    child.stdin.on('error', () => { /* git may exit before reading its input; the exit status says why */ });
+    child.stdin.end(opts.input ?? '');
     let stderr = '';
     let failure: GitError | undefined;
     const stop = (err: GitError) => {

@@ -48,8 +48,11 @@ export async function runOne(check: Check, opts: RunOptions): Promise<CheckResul
   const { meta } = check;
   const results: CheckResult[] = [];
   const base = { check: meta.id, stage: meta.stage, title: meta.title, docs: docsLink(meta.id) };
-  const push = (r: Omit<CheckResult, keyof typeof base | 'fingerprint'>, cause: string) =>
-    results.push({ ...base, ...r, fingerprint: fingerprint(meta.id, r.target, cause) });
+  // A check may carry its own line-independent identity (a secret moves lines, stays the same finding).
+  const push = (r: Omit<CheckResult, keyof typeof base | 'fingerprint'>, cause: string) => {
+    const own = r.status === 'fail' && typeof r.evidence?.fingerprint === 'string' ? r.evidence.fingerprint : undefined;
+    results.push({ ...base, ...r, fingerprint: own ?? fingerprint(meta.id, r.target, cause) });
+  };
 
   for (const need of meta.needs) {
     const why = missingSection(opts.config, need);

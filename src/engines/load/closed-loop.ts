@@ -7,6 +7,7 @@
 import { LoadExchange, type SettleFn } from './exchange.js';
 import type { Loop, LoopContext } from './loop-context.js';
 
+/** A closed loop of `connections` workers over the context's endpoints; `start()` sends the first requests. */
 export function createClosedLoop(ctx: LoopContext, connections: number): Loop {
   let position = 0;
   let sent = 0;
@@ -24,7 +25,7 @@ export function createClosedLoop(ctx: LoopContext, connections: number): Loop {
     const pool = ctx.pools[index];
     // Never undefined: each origin has as many connections as there are workers.
     const client = pool.acquire()!;
-    client.dispatch(endpoint.dispatch, new LoadExchange(endpoint, client, pool, now, measured, ctx.maxBodyBytes, settle));
+    client.dispatch(endpoint.dispatch, new LoadExchange(endpoint, client, pool, now, measured, ctx.maxBodyBytes, settle, true));
     if (sent >= ctx.maxRequests) ctx.stop('requests');
   };
 

@@ -52,6 +52,7 @@ function memoiseLookup(lookup: (host: string) => Promise<string[]>): (host: stri
   };
 }
 
+/** The connections of one run; nothing is dialled until a request needs it. */
 export function createConnectionSet(opts: ConnectionOptions): ConnectionSet {
   const connect = createConnector({
     lookup: memoiseLookup(opts.lookup),
@@ -64,6 +65,7 @@ export function createConnectionSet(opts: ConnectionOptions): ConnectionSet {
   const pools = new Map<string, OriginPool>();
   const all: Client[] = [];
   let inFlight = 0;
+  let destroyed: Promise<void> | undefined;
 
   const makePool = (origin: string): OriginPool => {
     const free: Client[] = [];
@@ -111,8 +113,9 @@ export function createConnectionSet(opts: ConnectionOptions): ConnectionSet {
     get inFlight() {
       return inFlight;
     },
-    async destroy() {
-      await Promise.all(all.map((c) => c.destroy().catch(() => undefined)));
+    destroy() {
+      destroyed ??= Promise.all(all.map((c) => c.destroy().catch(() => undefined))).then(() => undefined);
+      return destroyed;
     },
   };
 }

@@ -27,6 +27,10 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Cycle length bound of the weighted order (weights are scaled down beyond it). */
 const MAX_CYCLE = 10_000;
 
+/**
+ * Validates the endpoints and builds their dispatch options.
+ * @throws {LoadOptionsError} on a bad URL, method, header or an empty list.
+ */
 export function prepareEndpoints(
   endpoints: readonly LoadEndpoint[],
   opts: { ports?: PortOverrides; userAgent: string; timeoutMs: number },

@@ -17,6 +17,7 @@ export class BodyTooLargeError extends Error {
 /** Called once per exchange, with the error when it failed. */
 export type SettleFn = (ex: LoadExchange, err: Error | undefined) => void;
 
+/** The handler of one request: status, bytes, and a single call to `settle` at its end. */
 export class LoadExchange implements Dispatcher.DispatchHandler {
   /** Final status (1xx interim answers skipped); 0 until a response head arrived. */
   status = 0;
@@ -27,16 +28,25 @@ export class LoadExchange implements Dispatcher.DispatchHandler {
     readonly endpoint: PreparedEndpoint,
     readonly client: Client,
     readonly pool: OriginPool,
-    /** performance.now() the latency counts from: the send (closed loop) or the intended send (open). */
-    readonly startedAt: number,
+    /**
+     * performance.now() the latency counts from: the intended send time (open loop), or the
+     * moment undici writes the request on its socket (closed loop, reset in `onConnect`).
+     */
+    public startedAt: number,
     /** Whether this exchange belongs to the measured window (not the warm-up). */
     readonly measured: boolean,
     private readonly maxBodyBytes: number,
     private readonly settle: SettleFn,
+    /** Closed loop: time from the write, as wrk does, not from the dispatch call. */
+    private readonly fromWrite = false,
   ) {}
 
+  /** Called by undici right before it writes the request on a connected socket. */
   onConnect(abort: (err?: Error) => void): void {
     this.#abort = abort;
+    // Between dispatch and write a closed-loop request only waits for this client to finish the
+    // answers it is already reading (or for its connection): client work, not server latency.
+    if (this.fromWrite) this.startedAt = performance.now();
   }
 
   onHeaders(status: number): boolean {

@@ -9,6 +9,7 @@
 import { LoadExchange, type SettleFn } from './exchange.js';
 import type { Loop, LoopContext } from './loop-context.js';
 
+/** An open loop at `rate` requests/s on the timeline that starts at `ctx.runStart`. */
 export function createOpenLoop(ctx: LoopContext, rate: number): Loop {
   const interval = 1000 / rate;
   let next = 0; // index of the next request on the timeline

@@ -50,6 +50,7 @@ function integer(value: number | undefined, what: string, min: number, max: numb
  */
 export const defaultOpenConnections = (rate: number): number => Math.min(4096, Math.max(64, Math.ceil(rate * 2)));
 
+/** Options with defaults filled in. @throws {LoadOptionsError} on a value out of bounds. */
 export function resolveOptions(o: LoadOptions): ResolvedOptions {
   if (o.rate !== undefined && (!Number.isFinite(o.rate) || o.rate <= 0 || o.rate > LIMITS.rate)) {
     throw new LoadOptionsError(`the rate must be above 0 and at most ${LIMITS.rate} requests/s, got ${o.rate}`);

@@ -39,6 +39,7 @@ export interface RecorderOptions {
   keepHistograms: boolean;
 }
 
+/** Per-endpoint counts of the measured window of one run. */
 export class Recorder {
   readonly #counts: EndpointCounts[];
   readonly #sendLag = createLatencyHistogram();

@@ -16,6 +16,7 @@ export const FEW_SAMPLES = 100;
 
 const pct = (x: number): string => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)} %`;
 
+/** The warnings a run's facts call for, in a stable order. */
 export function runWarnings(facts: {
   total: LoadStats;
   clientCpu: number;

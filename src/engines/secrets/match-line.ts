@@ -23,10 +23,11 @@ export interface LineMatch {
 export function acceptSecret(rule: SecretRule, secret: string, ctx: MatchContext): boolean {
   if (rule.allowlist?.values?.includes(secret)) return false;
   if (rule.allowlist?.patterns?.some((p) => p.test(secret))) return false;
-  if (looksLikePlaceholder(secret)) return false;
+  // Cheapest refusals first: most candidates of generic shapes fail the entropy gate or the
+  // rule's own judgement before the placeholder test is worth running.
   if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
   if (rule.validate && !rule.validate(secret, ctx)) return false;
-  return true;
+  return !looksLikePlaceholder(secret);
 }
 
 const overlaps = (ms: readonly LineMatch[], start: number, end: number) =>

@@ -29,23 +29,27 @@ const WHOLE_VALUES = new Set([
 /** Runs of one keyboard row or counting sequence, typed rather than generated. */
 const SEQUENCES = ['0123456789', '1234567890', 'abcdefghij', 'ABCDEFGHIJ', 'qwertyuiop', 'asdfghjkl'] as const;
 
-function capitalised(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** Compiled once: stateless (no `g` flag), so sharing them is safe. */
+const MARKER_RE = new RegExp(MARKER_WORDS.flatMap((w) => [w, w.toUpperCase(), capitalised(w)]).map(escapeRegExp).join('|'));
+const TEMPLATE_RE = new RegExp(TEMPLATE_MARKS.map(escapeRegExp).join('|'));
+const SEQUENCE_RE = new RegExp(SEQUENCES.join('|'));
+const ENV_REFERENCE = /^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$/;
 
 /** True when `value` is a documented example, a template, a mask or an obvious stand-in. */
 export function looksLikePlaceholder(value: string): boolean {
   if (WHOLE_VALUES.has(value.toLowerCase())) return true;
-  for (const m of TEMPLATE_MARKS) if (value.includes(m)) return true;
+  if (TEMPLATE_RE.test(value)) return true;
   // Long values (key bodies, JWTs) would hit a marker word by chance; templates stay short.
-  if (value.length <= 64) {
-    for (const w of MARKER_WORDS) {
-      if (value.includes(w) || value.includes(w.toUpperCase()) || value.includes(capitalised(w))) return true;
-    }
-  }
+  if (value.length <= 64 && MARKER_RE.test(value)) return true;
   // `$DB_PASSWORD`, `%DB_PASSWORD%`: an environment reference, not a value.
-  if (/^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$/.test(value)) return true;
-  for (const s of SEQUENCES) if (value.includes(s)) return true;
+  if (ENV_REFERENCE.test(value)) return true;
+  if (SEQUENCE_RE.test(value)) return true;
   // One character repeated six times (`000000`, `aaaaaa`) or almost no variety at all.
   if (/(.)\1{5,}/.test(value)) return true;
   if (value.length >= 8 && new Set(value).size <= 3) return true;

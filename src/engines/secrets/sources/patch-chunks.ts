@@ -6,8 +6,12 @@
  */
 import { COMMIT_MARK } from './patch-cursor.js';
 
-/** Target chunk size: big enough to amortise the per-chunk work, small enough to stream. */
-export const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Target chunk size. Small on purpose: while a chunk is scanned nobody reads the pipe, and git
+ * stalls once its 64 KiB pipe buffer is full; scanning 256 KiB takes about as long as git needs to
+ * write the next 64 KiB, so git and the scanner run side by side instead of taking turns.
+ */
+export const CHUNK_BYTES = 256 * 1024;
 /** Above this, a chunk is cut at the last newline even inside one file's diff. */
 const HARD_CAP = 32 * 1024 * 1024;
 

@@ -7,12 +7,23 @@
  * so `diff --git `, `@@ ` and the commit marker (U+001E, from our `--format`) never start one.
  */
 
-/** Record separator that starts each commit line (`--format=%x1e%H %aI`). */
+/** Record separator that starts each commit line (`--format=%x1e%H %ct %aI`). */
 export const COMMIT_MARK = '\x1e';
+
+/** Line-start markers, with the newline that precedes them (built once, not per search). */
+const NEEDLES: Readonly<Record<string, string>> = {
+  [COMMIT_MARK]: `\n${COMMIT_MARK}`,
+  'diff --git ': '\ndiff --git ',
+  '@@ ': '\n@@ ',
+  '+++ ': '\n+++ ',
+};
 
 /** What carries from one chunk to the next. */
 export interface PatchState {
   commit?: string;
+  /** Committer time (Unix seconds): orders commits across parallel streams. */
+  time?: number;
+  /** Author date, ISO-8601: what reports show. */
   date?: string;
   /** New-side path of the current file; undefined for deletions and before the first file. */
   path?: string;
@@ -26,6 +37,7 @@ export const INITIAL_PATCH_STATE: PatchState = Object.freeze({ inHunk: false, ne
 /** Where one added line sits. */
 export interface LineContext {
   commit?: string;
+  time?: number;
   date?: string;
   path?: string;
   line: number;
@@ -75,7 +87,7 @@ export class PatchCursor {
   private pathAt = -2; // diffPos the cached path belongs to (-1: the carried file)
   private path: string | undefined;
   private commitAt = -2;
-  private commit: { id?: string; date?: string } = {};
+  private commit: { id?: string; time?: number; date?: string } = {};
   /** Commit lines passed so far. */
   commits = 0;
 
@@ -87,7 +99,7 @@ export class PatchCursor {
 
   private find(needle: string, from: number): number {
     if (from === 0 && this.text.startsWith(needle)) return 0;
-    const i = this.text.indexOf(`\n${needle}`, Math.max(0, from - 1));
+    const i = this.text.indexOf(NEEDLES[needle] ?? `\n${needle}`, Math.max(0, from - 1));
     return i < 0 ? Infinity : i + 1;
   }
 
@@ -159,30 +171,31 @@ export class PatchCursor {
     return this.path;
   }
 
-  private currentCommit(): { id?: string; date?: string } {
-    if (this.commitPos < 0) return { id: this.state.commit, date: this.state.date };
+  private currentCommit(): { id?: string; time?: number; date?: string } {
+    if (this.commitPos < 0) return { id: this.state.commit, time: this.state.time, date: this.state.date };
     if (this.commitAt !== this.commitPos) {
       this.commitAt = this.commitPos;
-      const [id, date] = this.text.slice(this.commitPos + 1, this.lineEnd(this.commitPos)).trim().split(' ');
-      this.commit = { id, date };
+      const [id, time, date] = this.text.slice(this.commitPos + 1, this.lineEnd(this.commitPos)).trim().split(' ');
+      this.commit = { id, time: Number(time), date };
     }
     return this.commit;
   }
 
   /** Context of the content line at `pos`; call after `inHunk(pos)` returned true. */
   context(pos: number): LineContext {
-    const { id, date } = this.currentCommit();
-    return { commit: id, date, path: this.currentPath(), line: this.lineNumber(pos) };
+    const { id, time, date } = this.currentCommit();
+    return { commit: id, time, date, path: this.currentPath(), line: this.lineNumber(pos) };
   }
 
   /** The state at the end of the chunk, for the next one. */
   endState(): PatchState {
     const end = this.text.length;
     this.advance(end);
-    const { id, date } = this.currentCommit();
+    const { id, time, date } = this.currentCommit();
     const inHunk = this.inHunk(end);
     return {
       commit: id,
+      time,
       date,
       path: this.currentPath(),
       inHunk,

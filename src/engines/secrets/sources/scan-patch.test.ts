@@ -18,7 +18,7 @@ const C2 = 'b'.repeat(40);
 
 // Newest commit first, as git prints it; context lines (` `) count, removed lines (`-`) do not.
 const PATCH = [
-  `\x1e${C2} 2024-02-02T00:00:00+00:00`,
+  `\x1e${C2} 1706832000 2024-02-02T00:00:00+00:00`,
   '',
   'diff --git a/app/main.ts b/app/main.ts',
   'index 1111111..2222222 100644',
@@ -38,7 +38,7 @@ const PATCH = [
   '@@ -0,0 +1,2 @@',
   '+plain',
   `+NPM_TOKEN=${tokenB}`,
-  `\x1e${C1} 2024-01-01T00:00:00+00:00`,
+  `\x1e${C1} 1704067200 2024-01-01T00:00:00+00:00`,
   '',
   'diff --git a/app/main.ts b/app/main.ts',
   'new file mode 100644',

@@ -11,6 +11,8 @@ export interface PatchHit {
   rule: SecretRule;
   secret: string;
   commit: string;
+  /** Committer time, Unix seconds. */
+  time: number;
   date: string;
   path: string;
   line: number;
@@ -24,14 +26,15 @@ export interface PatchChunkResult {
   commits: number;
 }
 
-/** Scans `text` (whole lines of `git log -p -U0 --format=%x1e%H %aI` output). Pure. */
+/** Scans `text` (whole lines of `git log -p -U0 --format=%x1e%H %ct %aI` output). Pure. */
 export function scanPatchChunk(text: string, state: PatchState, compiled: CompiledRules): PatchChunkResult {
   const cursor = new PatchCursor(text, state);
   const contexts = new Map<number, LineContext>();
   const raw = scanText(text, compiled, {
-    prefix: 1,
+    mode: 'patch',
+    // An added line inside a hunk (a `+++ b/…` header line is outside every hunk).
     acceptLine: (lineStart) => {
-      if (text.charCodeAt(lineStart) !== 0x2b /* + */ || !cursor.inHunk(lineStart)) return false;
+      if (!cursor.inHunk(lineStart)) return false;
       contexts.set(lineStart, cursor.context(lineStart));
       return true;
     },
@@ -44,6 +47,7 @@ export function scanPatchChunk(text: string, state: PatchState, compiled: Compil
       rule: h.rule,
       secret: h.secret,
       commit: ctx.commit,
+      time: ctx.time ?? 0,
       date: ctx.date ?? '',
       path: ctx.path,
       line: ctx.line,

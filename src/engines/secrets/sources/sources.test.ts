@@ -74,6 +74,14 @@ describe('history', () => {
     expect(stats.bytes).toBeGreaterThan(500);
   });
 
+  it('finds the same, at the same commits, with the history split between parallel git processes', async () => {
+    const one = await scanHistory({ root: lab.dir, git, compiled, allowPaths: lab.allowPaths, parallel: 1 });
+    const three = await scanHistory({ root: lab.dir, git, compiled, allowPaths: lab.allowPaths, parallel: 3 });
+    const show = (r: typeof one) => r.findings.map((f) => `${f.ruleId} ${f.path}:${f.line} ${f.commit} +${f.occurrences}`).sort();
+    expect(show(three)).toEqual(show(one));
+    expect(three.stats).toMatchObject({ commits: one.stats.commits, bytes: one.stats.bytes });
+  });
+
   it('limits the scan to commits after --since', async () => {
     const { findings } = await scanHistory({ root: lab.dir, git, compiled, allowPaths: lab.allowPaths, since: lab.commits.c2 });
     expect(findings.map((f) => f.ruleId).sort()).toEqual(['slack-webhook-url', 'stripe-secret-key']);
