@@ -2,6 +2,7 @@
  * The env files the config declares (`environments.<name>.env_file`), read once per check,
  * with the path as a person reads it (relative to the config's folder).
  */
+import type { CheckContext } from '../../core/types.js';
 import { relative } from 'node:path';
 import type { LaunchConfig } from '../../config/types.js';
 import { type ParsedEnv, readEnvFile } from '../../engines/env/index.js';
@@ -44,3 +45,23 @@ export function at(src: EnvFileSource, parsed: ParsedEnv, variable: string): str
 }
 
 export const NO_ENV_FILE = 'no `env_file` declared for this environment';
+
+/**
+ * Reads every declared env file and hands each readable one to `judge`; environments without an
+ * `env_file` are skipped and unreadable files are errors, the same way in every env check.
+ */
+export async function eachEnvFile(
+  ctx: Pick<CheckContext, 'config' | 'skip' | 'error'>,
+  judge: (src: EnvFileSource, parsed: ParsedEnv) => void,
+): Promise<void> {
+  const { declared, undeclared } = envFileSources(ctx.config);
+  for (const environment of undeclared) ctx.skip(environment, NO_ENV_FILE);
+  for (const src of declared) {
+    const read = await readSource(src);
+    if ('error' in read) {
+      ctx.error(src.environment, read.error, { file: src.shown });
+      continue;
+    }
+    judge(src, read.parsed);
+  }
+}

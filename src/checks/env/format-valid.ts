@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import { type EnvProblemCode, validateEnv } from '../../engines/env/index.js';
-import { at, envFileSources, NO_ENV_FILE, readSource } from './_env-files.js';
+import { at, eachEnvFile } from './_env-files.js';
 
 /** Problem codes this check reports, and their messageIds (presence is env.required-present's). */
 const MESSAGE_OF: Partial<Record<EnvProblemCode, string>> = {
@@ -44,29 +44,22 @@ export default createCheck({
   },
   async run(ctx) {
     const vars = ctx.config.env?.vars ?? {};
-    const { declared, undeclared } = envFileSources(ctx.config);
-    for (const environment of undeclared) ctx.skip(environment, NO_ENV_FILE);
-    for (const src of declared) {
-      const read = await readSource(src);
-      if ('error' in read) {
-        ctx.error(src.environment, read.error, { file: src.shown });
-        continue;
-      }
-      const problems = validateEnv(vars, read.parsed.values).problems.filter((p) => MESSAGE_OF[p.code]);
-      if (!problems.length) {
-        ctx.pass(src.environment, { evidence: { file: src.shown, checked: Object.keys(vars).filter((v) => v in read.parsed.values).length } });
-        continue;
-      }
-      for (const p of problems) {
-        ctx.fail({
-          target: `${src.environment}:${p.variable}`,
-          messageId: MESSAGE_OF[p.code]!,
-          evidence: {
-            environment: src.environment, variable: p.variable, file: at(src, read.parsed, p.variable),
-            expected: p.expected, actual: p.actual, code: p.code, ...(p.fromDefault ? { fromDefault: true } : {}),
-          },
-        });
-      }
+    await eachEnvFile(ctx, (src, parsed) => {
+    const problems = validateEnv(vars, parsed.values).problems.filter((p) => MESSAGE_OF[p.code]);
+    if (!problems.length) {
+      ctx.pass(src.environment, { evidence: { file: src.shown, checked: Object.keys(vars).filter((v) => v in parsed.values).length } });
+      return;
     }
+    for (const p of problems) {
+      ctx.fail({
+        target: `${src.environment}:${p.variable}`,
+        messageId: MESSAGE_OF[p.code]!,
+        evidence: {
+          environment: src.environment, variable: p.variable, file: at(src, parsed, p.variable),
+          expected: p.expected, actual: p.actual, code: p.code, ...(p.fromDefault ? { fromDefault: true } : {}),
+        },
+      });
+    }
+    });
   },
 });

@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import { validateEnv } from '../../engines/env/index.js';
-import { at, envFileSources, NO_ENV_FILE, readSource } from './_env-files.js';
+import { at, eachEnvFile } from './_env-files.js';
 
 export default createCheck({
   meta: {
@@ -26,29 +26,22 @@ export default createCheck({
   },
   async run(ctx) {
     const vars = ctx.config.env?.vars ?? {};
-    const { declared, undeclared } = envFileSources(ctx.config);
-    for (const environment of undeclared) ctx.skip(environment, NO_ENV_FILE);
-    for (const src of declared) {
-      const read = await readSource(src);
-      if ('error' in read) {
-        ctx.error(src.environment, read.error, { file: src.shown });
-        continue;
-      }
-      const absent = validateEnv(vars, read.parsed.values).problems.filter((p) => p.code === 'LR_ENV_MISSING' || p.code === 'LR_ENV_EMPTY');
-      if (!absent.length) {
-        ctx.pass(src.environment, { evidence: { file: src.shown, required: Object.keys(vars).length } });
-        continue;
-      }
-      for (const p of absent) {
-        ctx.fail({
-          target: `${src.environment}:${p.variable}`,
-          messageId: p.code === 'LR_ENV_EMPTY' ? 'empty' : 'missing',
-          evidence: {
-            environment: src.environment, variable: p.variable, file: at(src, read.parsed, p.variable),
-            expected: 'set (required by the env schema)', actual: p.actual,
-          },
-        });
-      }
+    await eachEnvFile(ctx, (src, parsed) => {
+    const absent = validateEnv(vars, parsed.values).problems.filter((p) => p.code === 'LR_ENV_MISSING' || p.code === 'LR_ENV_EMPTY');
+    if (!absent.length) {
+      ctx.pass(src.environment, { evidence: { file: src.shown, required: Object.keys(vars).length } });
+      return;
     }
+    for (const p of absent) {
+      ctx.fail({
+        target: `${src.environment}:${p.variable}`,
+        messageId: p.code === 'LR_ENV_EMPTY' ? 'empty' : 'missing',
+        evidence: {
+          environment: src.environment, variable: p.variable, file: at(src, parsed, p.variable),
+          expected: 'set (required by the env schema)', actual: p.actual,
+        },
+      });
+    }
+    });
   },
 });
