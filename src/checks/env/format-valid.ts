@@ -45,21 +45,21 @@ export default createCheck({
   async run(ctx) {
     const vars = ctx.config.env?.vars ?? {};
     await eachEnvFile(ctx, (src, parsed) => {
-    const problems = validateEnv(vars, parsed.values).problems.filter((p) => MESSAGE_OF[p.code]);
-    if (!problems.length) {
-      ctx.pass(src.environment, { evidence: { file: src.shown, checked: Object.keys(vars).filter((v) => v in parsed.values).length } });
-      return;
-    }
-    for (const p of problems) {
-      ctx.fail({
-        target: `${src.environment}:${p.variable}`,
-        messageId: MESSAGE_OF[p.code]!,
-        evidence: {
-          environment: src.environment, variable: p.variable, file: at(src, parsed, p.variable),
-          expected: p.expected, actual: p.actual, code: p.code, ...(p.fromDefault ? { fromDefault: true } : {}),
-        },
-      });
-    }
+      const problems = validateEnv(vars, parsed.values).problems.filter((p) => MESSAGE_OF[p.code]);
+      if (!problems.length) {
+        ctx.pass(src.environment, { evidence: { file: src.shown, checked: Object.keys(vars).filter((v) => v in parsed.values).length } });
+        return;
+      }
+      for (const p of problems) {
+        ctx.fail({
+          target: `${src.environment}:${p.variable}`,
+          messageId: MESSAGE_OF[p.code]!,
+          evidence: {
+            environment: src.environment, variable: p.variable, file: at(src, parsed, p.variable),
+            expected: p.expected, actual: p.actual, code: p.code, ...(p.fromDefault ? { fromDefault: true } : {}),
+          },
+        });
+      }
     });
   },
 });

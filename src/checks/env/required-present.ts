@@ -27,21 +27,21 @@ export default createCheck({
   async run(ctx) {
     const vars = ctx.config.env?.vars ?? {};
     await eachEnvFile(ctx, (src, parsed) => {
-    const absent = validateEnv(vars, parsed.values).problems.filter((p) => p.code === 'LR_ENV_MISSING' || p.code === 'LR_ENV_EMPTY');
-    if (!absent.length) {
-      ctx.pass(src.environment, { evidence: { file: src.shown, required: Object.keys(vars).length } });
-      return;
-    }
-    for (const p of absent) {
-      ctx.fail({
-        target: `${src.environment}:${p.variable}`,
-        messageId: p.code === 'LR_ENV_EMPTY' ? 'empty' : 'missing',
-        evidence: {
-          environment: src.environment, variable: p.variable, file: at(src, parsed, p.variable),
-          expected: 'set (required by the env schema)', actual: p.actual,
-        },
-      });
-    }
+      const absent = validateEnv(vars, parsed.values).problems.filter((p) => p.code === 'LR_ENV_MISSING' || p.code === 'LR_ENV_EMPTY');
+      if (!absent.length) {
+        ctx.pass(src.environment, { evidence: { file: src.shown, required: Object.keys(vars).length } });
+        return;
+      }
+      for (const p of absent) {
+        ctx.fail({
+          target: `${src.environment}:${p.variable}`,
+          messageId: p.code === 'LR_ENV_EMPTY' ? 'empty' : 'missing',
+          evidence: {
+            environment: src.environment, variable: p.variable, file: at(src, parsed, p.variable),
+            expected: 'set (required by the env schema)', actual: p.actual,
+          },
+        });
+      }
     });
   },
 });
