@@ -17,7 +17,7 @@ import {
 const REMEDIATION_FILE = [
   'Treat the credential as leaked: revoke or rotate it at its provider first (anyone with read access',
   'to the repository or a clone has it). Then move it out of the file: read it from the environment',
-  '(`process.env.NAME`, a `.env` file listed in .gitignore) or a secret manager, and commit only a',
+  '(an environment variable, or a `.env` file listed in .gitignore) or a secret manager, and commit only a',
   'placeholder. A documented example or a test fixture: add `launchready:allow` on its line, list the',
   'folder in `audit.secrets.allow_paths`, or accept its fingerprint in `audit.ignore` / a baseline.',
 ].join(' ');
