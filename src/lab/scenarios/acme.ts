@@ -103,6 +103,12 @@ export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<st
       endpoints: [
         { name: 'list tasks', method: 'GET', path: '/api/tasks', kind: 'read', list: true, critical: true },
         { name: 'create task', method: 'POST', path: '/api/tasks', body: { title: 'probe' }, kind: 'write' },
+        // The performance scenario (TOPOLOGY.md, "Performance and caching"): same declarations in
+        // both variants, planted slowness, caching and rate-limit flaws in `default` only.
+        { name: 'task report', method: 'GET', path: '/api/reports/summary', kind: 'read' },
+        { name: 'export report', method: 'POST', path: '/api/reports/export', body: { format: 'pdf' }, kind: 'write' },
+        { name: 'my profile', method: 'GET', path: '/api/me', kind: 'read' },
+        { name: 'search tasks', method: 'GET', path: '/api/tasks/search?q=task', kind: 'read' },
       ],
     },
     pages: ['https://app.acme.test/', 'https://app.acme.test/tasks'],
