@@ -21,6 +21,8 @@ export interface AuditFlags extends CommonFlags {
   failOn: string;
   baseline?: string;
   outDir?: string;
+  /** `--no-intrusive` sets it false: leave out checks that send bursts or create data. */
+  intrusive?: boolean;
 }
 
 const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -80,7 +82,7 @@ export async function auditCommand(flags: AuditFlags, io: CommandIo, extra: { al
       return EXIT.usage;
     }
   }
-  const checks = selectChecks(ALL_CHECKS, { only: list(flags.only), skip: list(flags.skip), stages });
+  const checks = selectChecks(ALL_CHECKS, { only: list(flags.only), skip: list(flags.skip), stages, includeIntrusive: flags.intrusive !== false });
   const progress = io.stderrIsTty && !flags.quiet ? progressReporter(io, checks.length) : undefined;
   const run = await runAudit({
     config, checks, secrets: loaded.secrets, accepted, verbose: flags.verbose, onCheckDone: progress?.onCheckDone,
@@ -108,5 +110,6 @@ export function registerAudit(program: Command, io: CommandIo, setCode: (c: numb
     .option('--fail-on <severity>', 'exit 1 at or above this severity: blocker|high|medium|low', 'blocker')
     .option('--baseline <file>', 'accept the failures of an earlier JSON result (or a list of fingerprints)')
     .option('--out-dir <dir>', 'write risk-list.md, deployment-map.md, report.html and report.json here')
+    .option('--no-intrusive', 'leave out checks that send bursts, create data or send mail (safe against production)')
     .action(async (flags: AuditFlags) => setCode(await auditCommand(flags, io)));
 }

@@ -44,7 +44,9 @@ export function selectChecks(
     (c) =>
       (!sel.only?.length || matches(c.meta.id, sel.only)) &&
       !(sel.skip?.length && matches(c.meta.id, sel.skip)) &&
-      (!sel.stages?.length || sel.stages.includes(c.meta.stage)),
+      (!sel.stages?.length || sel.stages.includes(c.meta.stage)) &&
+      // Bursts, writes and test mail are opt-out for audits pointed at production.
+      (sel.includeIntrusive !== false || !c.meta.intrusive),
   );
 }
 

@@ -36,6 +36,13 @@ describe('audit flags', () => {
     expect([...skipped].some((c) => String(c).startsWith('dns.') || c === 'edge.rate-limit')).toBe(false);
   });
 
+  it('--no-intrusive leaves out the checks that send bursts, write data or send mail', async () => {
+    const all = checksIn((await audit('--only', 'edge,email.test-send,tls.caa', '--format', 'json')).out);
+    expect(all).toContain('edge.rate-limit');
+    const safe = checksIn((await audit('--only', 'edge,email.test-send,tls.caa', '--no-intrusive', '--format', 'json')).out);
+    expect([...safe].sort()).toEqual(['edge.cdn', 'tls.caa']);
+  });
+
   it('--stage keeps only that stage', async () => {
     const r = await audit('--stage', '5', '--format', 'json');
     const stages = new Set(JSON.parse(r.out).results.map((x: { stage: number }) => x.stage));
