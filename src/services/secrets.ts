@@ -18,7 +18,7 @@ import { createProbes } from '../probes/create-probes.js';
 import type { HistoryStats, SecretFinding, TreeStats } from '../engines/secrets/index.js';
 import { createGitHistoryCheck } from '../checks/secrets/git-history.js';
 import { createWorkingTreeCheck } from '../checks/secrets/working-tree.js';
-import type { LogInput } from '../checks/secrets/_shared.js';
+import type { LogInput } from '../probes/secrets-check-support.js';
 import { TOOL_VERSION } from '../version.js';
 import { registrableDomain } from './audit.js';
 

@@ -11,7 +11,7 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { isWithin, registrableOf } from '../../engines/dns/index.js';
 import type { Gathered } from '../../probes/types.js';
-import { uniqueHosts } from './_gather.js';
+import { uniqueHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
 
 /** Labels commonly given to subdomains that outlive the service they pointed at. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../context/types.js';
 import { checkTester } from '../../test-support/check-tester.js';
-import { productionEnvironment } from './_environments.js';
-import { findOverlap, MIN_COMPARED_BYTES, overlapEdge, servesSamePage } from './_separation.js';
+import { productionEnvironment } from '../../core/production-environment.js';
+import { findOverlap, MIN_COMPARED_BYTES, overlapEdge, servesSamePage } from '../../engines/dns/separation-judge.js';
 import environmentSeparation from './environment-separation.js';
 
 checkTester(environmentSeparation, {

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence, FailReport } from '../../core/types.js';
 import { edgeOfResponse, normalizeHostName } from '../../engines/dns/index.js';
-import { productionEnvironment } from './_environments.js';
+import { productionEnvironment } from '../../core/production-environment.js';
 
 import { mapLimit } from '../../core/map-limit.js';
-import { findOverlap, overlapEdge, servesSamePage, type Resolution } from './_separation.js';
+import { findOverlap, overlapEdge, servesSamePage, type Resolution } from '../../engines/dns/separation-judge.js';
 
 /** What is known about one target before it is reported. */
 interface Verdicts {

@@ -8,7 +8,7 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { normalizeAddress, normalizeHostName } from '../../engines/dns/index.js';
 import type { HostAddresses } from '../../probes/types.js';
-import { uniqueHosts } from './_gather.js';
+import { uniqueHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
 
 export type RecordsMessageId = 'nxdomain' | 'noAddress' | 'wrongAddress' | 'wrongCname';

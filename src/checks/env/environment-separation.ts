@@ -6,7 +6,7 @@
 import { createCheck } from '../../core/create-check.js';
 import { productionEnvironments } from '../../core/production.js';
 import { sharedValues } from '../../engines/env/index.js';
-import { at, envFileSources, readSource } from './_env-files.js';
+import { at, envFileSources, readSource } from '../../probes/env-files.js';
 
 export default createCheck({
   meta: {

@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import { type EnvProblemCode, validateEnv } from '../../engines/env/index.js';
-import { at, eachEnvFile } from './_env-files.js';
+import { at, eachEnvFile } from '../../probes/env-files.js';
 
 /** Problem codes this check reports, and their messageIds (presence is env.required-present's). */
 const MESSAGE_OF: Partial<Record<EnvProblemCode, string>> = {

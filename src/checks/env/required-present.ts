@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import { validateEnv } from '../../engines/env/index.js';
-import { at, eachEnvFile } from './_env-files.js';
+import { at, eachEnvFile } from '../../probes/env-files.js';
 
 export default createCheck({
   meta: {

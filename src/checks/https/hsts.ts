@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
-import { declaredHosts } from '../tls/_hosts.js';
+import { declaredHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
 import { parseHsts, splitHeaderFields } from './_hsts.js';
 

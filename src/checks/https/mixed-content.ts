@@ -5,7 +5,7 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import { extractSubresources } from '../../engines/html/index.js';
-import { formatChain, schemeOf } from '../redirect/_chain.js';
+import { formatChain, schemeOf } from '../../engines/redirects/chain.js';
 
 import { mapLimit } from '../../core/map-limit.js';
 import { isHtmlResponse, judgeMixedContent, keyPages, mediaType } from './_mixed-content.js';

@@ -3,12 +3,12 @@
  * other front hosts) lands on the one canonical origin, quickly, permanently, keeping the path.
  */
 import { createCheck } from '../../core/create-check.js';
-import { formatChain } from './_chain.js';
-import { canonicalVariants, declaredOriginsOf, judgeCanonicalChain, type CanonicalVariant } from './_canonical.js';
+import { formatChain } from '../../engines/redirects/chain.js';
+import { canonicalVariants, declaredOriginsOf, judgeCanonicalChain, type CanonicalVariant } from '../../engines/redirects/canonical-judge.js';
 
 import { mapLimit } from '../../core/map-limit.js';
 
-export { canonicalVariants, judgeCanonicalChain, keepsPathAndQuery, PROBE_PATH } from './_canonical.js';
+export { canonicalVariants, judgeCanonicalChain, keepsPathAndQuery, PROBE_PATH } from '../../engines/redirects/canonical-judge.js';
 
 interface Planned extends CanonicalVariant {
   canonical: string;

@@ -5,8 +5,8 @@
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence, Severity } from '../../core/types.js';
 import type { ProbeError } from '../../probes/types.js';
-import { formatChain, isEndless, isPermanent, isRedirect, landing, schemeOf, type ChainData } from './_chain.js';
-import { declaredHosts } from '../tls/_hosts.js';
+import { formatChain, isEndless, isPermanent, isRedirect, landing, schemeOf, type ChainData } from '../../engines/redirects/chain.js';
+import { declaredHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
 
 export type HttpsRedirectMessageId = 'servedOverHttp' | 'notPermanent' | 'viaHttp' | 'loop';

@@ -10,7 +10,7 @@ import type { Check } from '../../core/types.js';
 import {
   BUILTIN_RULES, compileRules, markStillPresent, NotARepositoryError, scanHistory,
 } from '../../engines/secrets/index.js';
-import { acceptedSet, historyEvidence, resolveRoot, rootTarget, type SecretsCheckDeps } from './_shared.js';
+import { acceptedSet, historyEvidence, resolveRoot, rootTarget, type SecretsCheckDeps } from '../../probes/secrets-check-support.js';
 
 const REMEDIATION = [
   'Rotate the credential at its provider now: deleting it in a later commit does not help, every clone',

@@ -12,7 +12,7 @@ import {
 } from '../../engines/secrets/index.js';
 import {
   acceptedSet, findingEvidence, reportSkippedFiles, resolveRoot, rootTarget, type SecretsCheckDeps, treeSummary,
-} from './_shared.js';
+} from '../../probes/secrets-check-support.js';
 
 const REMEDIATION_FILE = [
   'Treat the credential as leaked: revoke or rotate it at its provider first (anyone with read access',

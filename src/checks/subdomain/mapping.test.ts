@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HostRole } from '../../config/types.js';
 import type { HttpResponse } from '../../context/types.js';
 import { checkTester } from '../../test-support/check-tester.js';
-import { contentKind, describeChain, judgeMapping, roleOf } from './_content.js';
+import { contentKind, describeChain, judgeMapping, roleOf } from '../../engines/subdomain/content.js';
 import mapping from './mapping.js';
 
 // A loopback port that was free a moment ago and is closed now: HTTPS connections to it are refused.

@@ -6,9 +6,9 @@
  */
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
-import { uniqueHosts } from '../dns/_gather.js';
+import { uniqueHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
-import { describeChain, judgeMapping, roleOf } from './_content.js';
+import { describeChain, judgeMapping, roleOf } from '../../engines/subdomain/content.js';
 
 export default createCheck({
   meta: {

@@ -7,7 +7,7 @@ import type { CertificateInfo } from '../../context/types.js';
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { certificateDates, classifyIssuer, hasValidDates, issuerLabel } from '../../engines/tls/index.js';
-import { declaredHosts } from './_hosts.js';
+import { declaredHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
 
 /**

@@ -15,7 +15,7 @@ import {
   type ExpiryGrade,
   type ExpiryThresholds,
 } from '../../engines/tls/index.js';
-import { declaredHosts } from './_hosts.js';
+import { declaredHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
 
 /** One judged certificate. */

@@ -1,5 +1,5 @@
 /** Which declared environment is production, for the checks that compare the others against it. */
-import { productionEnvironments } from '../../core/production.js';
+import { productionEnvironments } from './production.js';
 
 /**
  * The production environment: the first one named production/prod/live, else the first whose

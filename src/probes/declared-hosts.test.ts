@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HostTarget, Targets } from '../../core/targets.js';
-import { declaredHosts } from './_hosts.js';
-import { mapLimit } from '../../core/map-limit.js';
+import type { HostTarget, Targets } from '../core/targets.js';
+import { declaredHosts } from './declared-hosts.js';
+import { mapLimit } from '../core/map-limit.js';
 
 const targets = (names: string[]): { targets: Targets } => ({
   targets: {

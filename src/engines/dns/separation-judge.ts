@@ -4,7 +4,7 @@
  * environments' canonical pages answer with the same bytes?
  */
 import type { HttpResponse } from '../../context/types.js';
-import { edgeOfAddress, edgeOfName, normalizeAddress } from '../../engines/dns/index.js';
+import { edgeOfAddress, edgeOfName, normalizeAddress } from './index.js';
 
 /** What one host resolved to. */
 export interface Resolution {

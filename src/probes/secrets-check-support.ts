@@ -5,10 +5,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { LaunchConfig } from '../../config/types.js';
-import type { GitRunner } from '../../context/git.js';
-import type { CheckContext, Evidence } from '../../core/types.js';
-import type { HistoryFinding, SecretFinding, SecretRule, TreeStats } from '../../engines/secrets/index.js';
+import type { LaunchConfig } from '../config/types.js';
+import type { GitRunner } from '../context/git.js';
+import type { CheckContext, Evidence } from '../core/types.js';
+import type { HistoryFinding, SecretFinding, SecretRule, TreeStats } from '../engines/secrets/index.js';
 
 /** A CI log handed to the working-tree check (`launchready secrets --log`). */
 export interface LogInput {

@@ -2,10 +2,10 @@
  * The env files the config declares (`environments.<name>.env_file`), read once per check,
  * with the path as a person reads it (relative to the config's folder).
  */
-import type { CheckContext } from '../../core/types.js';
+import type { CheckContext } from '../core/types.js';
 import { relative } from 'node:path';
-import type { LaunchConfig } from '../../config/types.js';
-import { type ParsedEnv, readEnvFile } from '../../engines/env/index.js';
+import type { LaunchConfig } from '../config/types.js';
+import { type ParsedEnv, readEnvFile } from '../engines/env/index.js';
 
 export interface EnvFileSource {
   environment: string;

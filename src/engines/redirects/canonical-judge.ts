@@ -5,7 +5,7 @@
 import type { HostTarget } from '../../core/targets.js';
 import type { Evidence } from '../../core/types.js';
 import type { ProbeError } from '../../probes/types.js';
-import { formatChain, formatHop, isEndless, isPermanent, isRedirect, originOf, parseUrl, type ChainData } from './_chain.js';
+import { formatChain, formatHop, isEndless, isPermanent, isRedirect, originOf, parseUrl, type ChainData } from './chain.js';
 
 /** Path and query every variant is requested with: a redirect that keeps them is visibly keeping them. */
 export const PROBE_PATH = '/launchready-probe?lr=1';
