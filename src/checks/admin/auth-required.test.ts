@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTester } from '../../test-support/check-tester.js';
-import { isLoginForm, isSpaShell, summarizeHtml } from './_html-page.js';
-import { judgeAdminAnswer, judgeRedirect, type AdminAnswer } from './_verdict.js';
+import { isLoginForm, isSpaShell, summarizeHtml } from '../../engines/admin/html-page.js';
+import { judgeAdminAnswer, judgeRedirect, type AdminAnswer } from '../../engines/admin/verdict.js';
 import authRequired from './auth-required.js';
 
 checkTester(authRequired, {

@@ -6,9 +6,9 @@
 import type { HttpResponse } from '../../context/types.js';
 import { createCheck } from '../../core/create-check.js';
 import type { CheckContext } from '../../core/types.js';
-import { productionCanonicalOrigin } from '../edge/_shared.js';
+import { productionCanonicalOrigin } from '../../core/production.js';
 import { mapLimit } from '../../core/map-limit.js';
-import { judgeAdminAnswer, judgeRedirect, type AdminAnswer, type AdminVerdict } from './_verdict.js';
+import { judgeAdminAnswer, judgeRedirect, type AdminAnswer, type AdminVerdict } from '../../engines/admin/verdict.js';
 
 /**
  * The URLs to probe: `https://<host>/` of every admin host, and every `api.admin_paths` entry on

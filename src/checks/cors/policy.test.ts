@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTester } from '../../test-support/check-tester.js';
-import { corsProbes, judgeCors, lookalikes, UNAPPROVED_ORIGIN, type CorsObservation, type CorsProbe } from './_judge.js';
+import { corsProbes, judgeCors, lookalikes, UNAPPROVED_ORIGIN, type CorsObservation, type CorsProbe } from '../../engines/cors/judge.js';
 import policy, { corsProbePath } from './policy.js';
 
 checkTester(policy, {

@@ -9,7 +9,7 @@ import { createCheck } from '../../core/create-check.js';
 import type { CheckContext } from '../../core/types.js';
 import { apiUrl } from '../../probes/api-session.js';
 import { detectChallenge } from '../../probes/challenge.js';
-import { corsProbes, describeObservation, judgeCors, type CorsObservation, type CorsProbe } from './_judge.js';
+import { corsProbes, describeObservation, judgeCors, type CorsObservation, type CorsProbe } from '../../engines/cors/judge.js';
 
 /** CORS needs headers only; bodies are capped well below any list a read endpoint might return. */
 const BODY_CAP = 2 * 1024 * 1024;

@@ -6,7 +6,7 @@
 import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { createRangeMatcher, detectCdn, type EdgeObservations, type RangeMatcher } from '../../engines/edge/index.js';
-import { productionHosts } from './_shared.js';
+import { productionHosts } from '../../core/production.js';
 import { mapLimit } from '../../core/map-limit.js';
 
 export type CdnVerdict =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTester } from '../../test-support/check-tester.js';
-import { firstLimited, judgeBurst, probeBody, PROBE_EMAIL, statusCounts, type Attempt } from './_burst.js';
+import { firstLimited, judgeBurst, probeBody, PROBE_EMAIL, statusCounts, type Attempt } from '../../engines/edge/burst.js';
 import rateLimit from './rate-limit.js';
 
 checkTester(rateLimit, {

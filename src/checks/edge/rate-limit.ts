@@ -10,7 +10,7 @@ import { createCheck } from '../../core/create-check.js';
 import type { CheckContext } from '../../core/types.js';
 import { apiUrl } from '../../probes/api-session.js';
 import { detectChallenge } from '../../probes/challenge.js';
-import { judgeBurst, probeBody, type Attempt } from './_burst.js';
+import { judgeBurst, probeBody, type Attempt } from '../../engines/edge/burst.js';
 
 const MAX_BURST = 100;
 const IN_FLIGHT = 5;

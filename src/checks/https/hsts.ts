@@ -7,9 +7,9 @@ import { createCheck } from '../../core/create-check.js';
 import type { Evidence } from '../../core/types.js';
 import { declaredHosts } from '../../probes/declared-hosts.js';
 import { mapLimit } from '../../core/map-limit.js';
-import { parseHsts, splitHeaderFields } from './_hsts.js';
+import { parseHsts, splitHeaderFields } from '../../engines/https/hsts.js';
 
-export { parseHsts, splitHeaderFields, type HstsPolicy } from './_hsts.js';
+export { parseHsts, splitHeaderFields, type HstsPolicy } from '../../engines/https/hsts.js';
 
 /** 180 days: the floor hstspreload.org and most audits use; browsers preload at ≥ 1 year. */
 export const HSTS_MIN_MAX_AGE = 15_552_000;

@@ -8,9 +8,9 @@ import { extractSubresources } from '../../engines/html/index.js';
 import { formatChain, schemeOf } from '../../engines/redirects/chain.js';
 
 import { mapLimit } from '../../core/map-limit.js';
-import { isHtmlResponse, judgeMixedContent, keyPages, mediaType } from './_mixed-content.js';
+import { isHtmlResponse, judgeMixedContent, keyPages, mediaType } from '../../engines/https/mixed-content.js';
 
-export { hasUpgradeInsecureRequests, isBlockable, isHtmlResponse, isInsecureUrl, judgeMixedContent, keyPages } from './_mixed-content.js';
+export { hasUpgradeInsecureRequests, isBlockable, isHtmlResponse, isInsecureUrl, judgeMixedContent, keyPages } from '../../engines/https/mixed-content.js';
 
 /** Characters parsed per page: the HTTP client's default body cap (5 MiB), which the probe already enforces on bytes. */
 const PARSE_CAP_CHARS = 5 * 1024 * 1024;

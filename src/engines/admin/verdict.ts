@@ -3,7 +3,7 @@
  * there at all (404/410), a sign-in form or an SPA shell — or admin content served to anyone.
  */
 import type { Evidence } from '../../core/types.js';
-import { isLoginForm, isSpaShell, summarizeHtml } from './_html-page.js';
+import { isLoginForm, isSpaShell, summarizeHtml } from './html-page.js';
 
 export interface AdminAnswer {
   url: string;

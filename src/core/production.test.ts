@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HostTarget, Targets } from '../../core/targets.js';
-import { productionCanonicalOrigin, productionEnvironments, productionHosts } from './_shared.js';
-import { mapLimit } from '../../core/map-limit.js';
+import type { HostTarget, Targets } from './targets.js';
+import { productionCanonicalOrigin, productionEnvironments, productionHosts } from './production.js';
+import { mapLimit } from './map-limit.js';
 
 function targets(envs: Record<string, { canonical?: string; hosts: string[] }>): Pick<Targets, 'environments' | 'hostsOf'> {
   return {

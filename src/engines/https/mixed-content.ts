@@ -7,7 +7,7 @@ import type { LaunchConfig } from '../../config/types.js';
 import type { HttpResponse } from '../../context/types.js';
 import type { Targets } from '../../core/targets.js';
 import type { Evidence } from '../../core/types.js';
-import type { Subresource } from '../../engines/html/index.js';
+import type { Subresource } from '../html/index.js';
 
 /** Evidence lists at most this many insecure references (the count says how many there were). */
 const MAX_LISTED = 50;
