@@ -73,6 +73,22 @@ describe('runner', () => {
     expect(peak).toBe(2);
   });
 
+  it('runs load measurements after every other check and keeps the registry order in results', async () => {
+    const log: string[] = [];
+    const step = (id: string, ms: number, measuresLoad = false) => {
+      const c = make(id, async (ctx) => {
+        log.push(`start ${id}`);
+        await new Promise((r) => setTimeout(r, ms));
+        log.push(`end ${id}`);
+        ctx.pass('t');
+      });
+      return measuresLoad ? { ...c, meta: { ...c.meta, measuresLoad: true } } : c;
+    };
+    const results = await runChecks(opts([step('perf.a', 5, true), step('x.slow', 40), step('x.fast', 5)], { concurrency: 4 }));
+    expect(results.map((r) => r.check)).toEqual(['perf.a', 'x.slow', 'x.fast']);
+    expect(log.indexOf('start perf.a')).toBeGreaterThan(log.indexOf('end x.slow'));
+  });
+
   it('an unknown messageId is a bug in the check: an error result, not a crash', async () => {
     const [r] = await runChecks(opts([make('x.y', async (ctx) => ctx.fail({ target: 't', messageId: 'nope' }))]));
     expect(r.status).toBe('error');

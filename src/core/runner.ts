@@ -132,10 +132,17 @@ export async function runOne(check: Check, opts: RunOptions): Promise<CheckResul
 /** Runs every check with at most `concurrency` at once; results in check order. */
 export async function runChecks(opts: RunOptions): Promise<CheckResult[]> {
   const concurrency = Math.max(1, opts.concurrency ?? opts.config.network.concurrency);
-  const out = await mapLimit(opts.checks, concurrency, async (check) => {
-    const results = await runOne(check, opts);
-    opts.onCheckDone?.(check, results);
-    return results;
-  });
-  return out.flat();
+  const run = (checks: readonly Check[]) =>
+    mapLimit(checks, concurrency, async (check) => {
+      const results = await runOne(check, opts);
+      opts.onCheckDone?.(check, results);
+      return results;
+    });
+  // Load measurements go last (see CheckMeta.measuresLoad); results keep the registry's order.
+  const first = await run(opts.checks.filter((c) => !c.meta.measuresLoad));
+  const last = await run(opts.checks.filter((c) => c.meta.measuresLoad));
+  const byCheck = new Map<Check, CheckResult[]>();
+  opts.checks.filter((c) => !c.meta.measuresLoad).forEach((c, i) => byCheck.set(c, first[i]));
+  opts.checks.filter((c) => c.meta.measuresLoad).forEach((c, i) => byCheck.set(c, last[i]));
+  return opts.checks.flatMap((c) => byCheck.get(c) ?? []);
 }

@@ -21,6 +21,11 @@ export interface CheckMeta {
   needs: ConfigSectionName[];
   /** Sends traffic beyond plain reads (bursts, writes): the audit can leave it out. */
   intrusive?: boolean;
+  /**
+   * Measures the target under sustained load (the performance baseline): runs after every other
+   * check, so their requests neither skew its numbers nor hit rate limits its load fills.
+   */
+  measuresLoad?: boolean;
 }
 
 export type Evidence = Record<string, unknown>;
