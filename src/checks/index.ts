@@ -2,6 +2,9 @@
 import accessCiPermissions from './access/ci-permissions.js';
 import adminAuthRequired from './admin/auth-required.js';
 import apiErrorLeak from './api/error-leak.js';
+import apiPagination from './api/pagination.js';
+import cacheIntentional from './cache/intentional.js';
+import cacheRepeatReads from './cache/repeat-reads.js';
 import corsPolicy from './cors/policy.js';
 import deployCiGates from './deploy/ci-gates.js';
 import deployHealthEndpoint from './deploy/health-endpoint.js';
@@ -70,4 +73,7 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   emailTestSend,
   secretsWorkingTree,
   secretsGitHistory,
+  cacheIntentional,
+  cacheRepeatReads,
+  apiPagination,
 ]);

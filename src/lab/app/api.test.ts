@@ -1,5 +1,6 @@
 // The JSON API on api.acme.test in both variants: auth, tasks, approvals, reports, sync,
-// admin exposure, health, CORS and login rate limiting.
+// admin exposure, health, CORS and login rate limiting; then the performance and caching
+// scenario (slow summary and export, profile caching, search rate limit, static assets).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAppUnderTest, type AppUnderTest, type TestRequest } from './testing.js';
 
@@ -36,7 +37,7 @@ describe.each(['default', 'fixed'] as const)('api (%s)', (variant) => {
       expect(wrong.json()).toEqual({ error: expect.any(String) });
     });
 
-    it.each(['/api/tasks', '/api/tasks/1', '/api/approvals', '/api/reports/summary', '/api/sync?since=0'])('%s needs a bearer token', async (path) => {
+    it.each(['/api/tasks', '/api/tasks/1', '/api/approvals', '/api/reports/summary', '/api/sync?since=0', '/api/me', '/api/tasks/search?q=task'])('%s needs a bearer token', async (path) => {
       const res = await call(path);
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
@@ -200,6 +201,138 @@ describe.each(['default', 'fixed'] as const)('api (%s)', (variant) => {
       lab.app.reset();
       for (let i = 0; i < 12; i++) await login({ email: 'probe@acme.test', password: 'x' });
       expect((await login(CREDENTIALS)).status).toBe(200);
+    });
+  });
+
+  describe('performance and caching', () => {
+    const timed = async <T>(run: () => Promise<T>) => {
+      const start = performance.now();
+      const value = await run();
+      return { value, ms: performance.now() - start };
+    };
+
+    it(`answers the summary ${fixed ? 'at once, with a validator' : 'after 450 ms'}`, async () => {
+      const { value: res, ms } = await timed(() => authed('/api/reports/summary'));
+      expect(res.status).toBe(200);
+      if (!fixed) {
+        expect(ms).toBeGreaterThanOrEqual(440);
+        expect(res.headers.etag).toBeUndefined();
+        return;
+      }
+      expect(ms).toBeLessThan(300);
+      expect(res.headers['cache-control']).toBe('private, max-age=30');
+      expect(res.headers.vary).toBe('Origin, Authorization');
+      const etag = String(res.headers.etag);
+      expect(etag).toMatch(/^W\/"summary-[0-9a-f]{16}"$/);
+      const again = await authed('/api/reports/summary', { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers.etag).toBe(etag);
+      await authed('/api/tasks/2', { method: 'PATCH', body: JSON.stringify({ done: true }) });
+      const changed = await authed('/api/reports/summary', { headers: { 'if-none-match': etag } });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+    });
+
+    it(`${fixed ? 'queues' : 'renders and mails inline'} a report export`, async () => {
+      const exportReport = (body: unknown) => authed('/api/reports/export', { method: 'POST', body: JSON.stringify(body) });
+      const { value: res, ms } = await timed(() => exportReport({ format: 'pdf' }));
+      if (!fixed) {
+        expect(ms).toBeGreaterThanOrEqual(1_080);
+        expect(res.status).toBe(200);
+        expect(res.json()).toEqual({ status: 'sent' });
+        expect((await exportReport({ format: 42 })).status).toBe(500);
+        return;
+      }
+      expect(ms).toBeLessThan(300);
+      expect(res.status).toBe(202);
+      const { job, status } = res.json();
+      expect(status).toBe('queued');
+      expect(res.headers.location).toBe(`/api/jobs/${job}`);
+      expect((await authed(res.headers.location!)).json()).toMatchObject({ job, status: 'done', format: 'pdf' });
+      expect((await call(res.headers.location!)).status).toBe(401);
+      expect((await exportReport({ format: 'docx' })).status).toBe(400);
+      expect((await exportReport({ format: 42 })).status).toBe(400);
+    });
+
+    it('keeps serving other requests while a slow one waits', async () => {
+      const slow = authed('/api/reports/export', { method: 'POST', body: JSON.stringify({ format: 'pdf' }) });
+      const { value: me, ms } = await timed(() => authed('/api/me'));
+      expect(me.status).toBe(200);
+      expect(ms).toBeLessThan(300);
+      expect((await slow).status).toBe(fixed ? 202 : 200);
+    });
+
+    it(`marks the profile ${fixed ? 'private, no-store' : 'publicly cacheable'}`, async () => {
+      const res = await authed('/api/me');
+      expect(res.json()).toEqual({ email: 'a@acme.test', name: 'Ada Admin', role: 'admin' });
+      if (fixed) {
+        expect(res.headers['cache-control']).toBe('private, no-store');
+        expect(res.headers.vary).toBe('Origin, Authorization');
+      } else expect(res.headers['cache-control']).toBe('public, max-age=300');
+    });
+
+    it(`rate limits search at ${fixed ? 50 : 5} a second per token, ${fixed ? 'with' : 'without'} Retry-After`, async () => {
+      const limit = fixed ? 50 : 5;
+      const statuses: number[] = [];
+      let limited;
+      for (let i = 0; i < limit + 2; i++) {
+        const res = await authed('/api/tasks/search?q=task');
+        statuses.push(res.status);
+        if (res.status === 429) limited ??= res;
+      }
+      expect(statuses).toEqual([...Array(limit).fill(200), 429, 429]);
+      expect(limited!.headers['retry-after']).toBe(fixed ? '1' : undefined);
+      // Another token has its own window…
+      const other = (await login(CREDENTIALS)).json().token;
+      expect((await call('/api/tasks/search?q=task', { headers: { authorization: `Bearer ${other}` } })).status).toBe(200);
+      // …and the next second opens a new one.
+      clock += 1_000;
+      expect((await authed('/api/tasks/search?q=task')).status).toBe(200);
+    });
+
+    it(`answers search with ${fixed ? 'a page and a cursor' : 'its top 20 hits'}`, async () => {
+      const res = await authed('/api/tasks/search?q=TASK 1');
+      const body = res.json();
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      expect(body.tasks).toHaveLength(20);
+      expect(body.tasks.every((t: { title: string }) => t.title.startsWith('Task 1'))).toBe(true);
+      if (!fixed) {
+        expect(body.next).toBeUndefined();
+        expect((await authed('/api/tasks/search?q=task&limit=5')).json().tasks).toHaveLength(20);
+        return;
+      }
+      expect(body.next).toBe(`/api/tasks/search?q=TASK%201&limit=20&after=${body.tasks[19].id}`);
+      expect(res.headers.link).toBe(`<https://api.acme.test${body.next}>; rel="next"`);
+      expect((await authed('/api/tasks/search?q=task&limit=5')).json().tasks).toHaveLength(5);
+      expect((await authed('/api/tasks/search?q=')).status).toBe(400);
+    });
+
+    it('serves the fingerprinted assets on the app host', async () => {
+      const asset = (path: string, headers: Record<string, string> = {}) => lab.request(`https://app.acme.test${path}`, { headers });
+      for (const [path, type] of [['/assets/app.3f9a1c2b.js', /^text\/javascript/], ['/assets/app.8d2e11f0.css', /^text\/css/]] as const) {
+        const first = await asset(path);
+        expect(first.status).toBe(200);
+        expect(first.headers['content-type']).toMatch(type);
+        expect(first.body.length).toBeGreaterThan(50);
+        if (!fixed) {
+          expect(first.headers['cache-control']).toBe('no-cache');
+          for (const h of ['etag', 'last-modified', 'cf-cache-status', 'age']) expect(first.headers[h]).toBeUndefined();
+          continue;
+        }
+        expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(first.headers['cf-cache-status']).toBe('MISS');
+        clock += 5_000;
+        const second = await asset(path);
+        expect(second.headers['cf-cache-status']).toBe('HIT');
+        expect(second.headers.age).toBe('5');
+        expect(second.headers.etag).toBe(first.headers.etag);
+        const revalidated = await asset(path, { 'if-none-match': String(first.headers.etag) });
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.body).toBe('');
+      }
+      expect((await asset('/assets/app.0000.js')).status).toBe(404);
     });
   });
 });

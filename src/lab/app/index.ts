@@ -9,6 +9,7 @@ import { hostTable, type Site } from './hosts.js';
 import { hostOf, redirect, sendText } from './respond.js';
 import { adminSite } from './routes/admin.js';
 import { handleApi } from './routes/api.js';
+import { assetRoute, isAssetPath } from './routes/assets.js';
 import { edgeHeaders } from './routes/edge.js';
 import { internalError } from './routes/errors.js';
 import { appSite, marketingSite, statusSite } from './routes/pages.js';
@@ -31,8 +32,9 @@ export interface OpsApp {
 
 const SITES: Readonly<Record<Site, Handler>> = {
   marketing: marketingSite,
-  app: (ctx) => appSite(ctx),
-  staging: (ctx) => appSite(ctx, 'staging'),
+  // `/assets/*` (fingerprinted bundles) is served before the app's own routes.
+  app: (ctx) => (isAssetPath(ctx.url.pathname) ? assetRoute(ctx) : appSite(ctx)),
+  staging: (ctx) => (isAssetPath(ctx.url.pathname) ? assetRoute(ctx) : appSite(ctx, 'staging')),
   api: handleApi,
   admin: adminSite,
   status: statusSite,

@@ -14,7 +14,16 @@ export interface AppState {
   tokens: Map<string, string>;
   /** Login attempts per rate-limit key in the current one-minute window. */
   loginWindows: Map<string, { start: number; count: number }>;
+  /** Search requests per bearer token in the current one-second window (`GET /api/tasks/search`). */
+  searchWindows: Map<string, { second: number; count: number }>;
+  /** Report exports queued by `fixed` (`POST /api/reports/export` → `GET /api/jobs/<id>`). */
+  jobs: Map<string, ExportJob>;
+  nextJobId: number;
+  /** When the fake edge first served each static asset: later reads are cache hits with an `Age`. */
+  edgeCache: Map<string, number>;
 }
+
+export interface ExportJob { id: string; format: string; queuedAt: string; user: string }
 
 /** Hundreds of rows, so an unpaginated list is visibly unbounded. */
 const SEEDED_TASKS = 250;
@@ -40,5 +49,9 @@ export function seedState(now: Date): AppState {
     version: SEEDED_TASKS,
     tokens: new Map(),
     loginWindows: new Map(),
+    searchWindows: new Map(),
+    jobs: new Map(),
+    nextJobId: 1,
+    edgeCache: new Map(),
   };
 }

@@ -14,10 +14,15 @@ import { authRoutes, userOf } from './auth.js';
 import { corsHeaders, preflight } from './cors.js';
 import { badInput, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { healthRoutes } from './health.js';
+import { profileRoutes } from './profile.js';
 import { reportRoutes } from './reports.js';
+import { searchRoutes } from './search.js';
 import { taskRoutes } from './tasks.js';
 
-const ROUTES: readonly ApiRoute[] = [...healthRoutes, ...authRoutes, ...taskRoutes, ...approvalRoutes, ...reportRoutes, ...adminRoutes];
+/** First match wins: search comes before `/api/tasks/:id`, which would take `search` for an id. */
+const ROUTES: readonly ApiRoute[] = [
+  ...healthRoutes, ...profileRoutes, ...authRoutes, ...searchRoutes, ...taskRoutes, ...approvalRoutes, ...reportRoutes, ...adminRoutes,
+];
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Reads and parses the body; answers the request itself (and returns false) when it cannot. */

@@ -83,5 +83,4 @@ function logout(ctx: ApiContext): void {
 export const authRoutes: readonly ApiRoute[] = [
   { method: 'POST', pattern: /^\/api\/login$/, access: 'public', handle: login },
   { method: 'POST', pattern: /^\/api\/logout$/, access: 'user', handle: logout },
-  { method: 'GET', pattern: /^\/api\/me$/, access: 'user', handle: (ctx) => sendJson(ctx, 200, { email: ctx.user }, { 'cache-control': 'private, no-store' }) },
 ];

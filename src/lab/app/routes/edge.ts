@@ -51,3 +51,11 @@ export function pageCacheHeaders(ctx: RequestContext): Headers {
 export function privateDataHeaders(ctx: RequestContext): Headers {
   return ctx.variant === 'fixed' ? { 'cache-control': 'private, no-store' } : { 'cache-control': 'public, max-age=600' };
 }
+
+/** RFC 9110 §13.1.2: `If-None-Match` uses the weak comparison; `*` matches any current representation. */
+export function matchesIfNoneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((t) => t.trim()).filter(Boolean);
+  return tags.some((t) => t === '*' || opaque(t) === opaque(etag));
+}

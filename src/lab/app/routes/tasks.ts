@@ -14,10 +14,10 @@ export const PAGE_MAX = 100;
 const TITLE_MAX = 200;
 
 /** `limit`/`after` of a paginated list, or an error message for the clean 400. */
-export function pageOf(url: URL): { limit: number; after: number } | { error: string } {
+export function pageOf(url: URL, defaultLimit = PAGE_DEFAULT): { limit: number; after: number } | { error: string } {
   const limitText = url.searchParams.get('limit');
   const afterText = url.searchParams.get('after');
-  const limit = limitText === null ? PAGE_DEFAULT : Number(limitText);
+  const limit = limitText === null ? defaultLimit : Number(limitText);
   const after = afterText === null ? 0 : Number(afterText);
   if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) return { error: `limit must be an integer from 1 to ${PAGE_MAX}` };
   if (!Number.isInteger(after) || after < 0) return { error: 'after must be a non-negative integer' };
