@@ -26,6 +26,7 @@ import envRequiredPresent from './env/required-present.js';
 import httpsHsts from './https/hsts.js';
 import httpsMixedContent from './https/mixed-content.js';
 import observeLogRedaction from './observe/log-redaction.js';
+import perfSlowQueries from './perf/slow-queries.js';
 import redirectCanonical from './redirect/canonical.js';
 import redirectHttps from './redirect/https.js';
 import secretsGitHistory from './secrets/git-history.js';
@@ -36,6 +37,8 @@ import tlsCaa from './tls/caa.js';
 import tlsCertificateValid from './tls/certificate-valid.js';
 import tlsExpiry from './tls/expiry.js';
 import tlsProtocols from './tls/protocols.js';
+import webLighthouse from './web/lighthouse.js';
+import webThirdParty from './web/third-party.js';
 import type { Check } from '../core/types.js';
 
 export const ALL_CHECKS: readonly Check[] = Object.freeze([
@@ -76,4 +79,7 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   cacheIntentional,
   cacheRepeatReads,
   apiPagination,
+  perfSlowQueries,
+  webThirdParty,
+  webLighthouse,
 ]);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { startLab } from '../lab/index.js';
+import { labPostgresAvailable } from '../lab/postgres.js';
 import { auditCommand } from './audit.js';
 import { FORMATS } from './common-options.js';
 import type { CommandIo } from './io.js';
@@ -23,7 +24,8 @@ interface DemoFlags {
 
 export async function demoCommand(flags: DemoFlags, io: CommandIo): Promise<number> {
   const variant = flags.fixed ? 'fixed' : 'default';
-  const lab = await startLab({ variant });
+  // The sample app's database (for perf.slow-queries) needs PostgreSQL's server binaries.
+  const lab = await startLab({ variant, postgres: labPostgresAvailable() });
   try {
     if (!flags.quiet) io.stderr(`lab: sample app "Acme Ops" (${variant}) on loopback; DNS at ${lab.resolver}\n`);
     const outDir = resolve(io.cwd, flags.outDir ?? join('.launchready', 'demo'));

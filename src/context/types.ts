@@ -6,10 +6,16 @@
 
 import type { ProcessRunner } from './proc-types.js';
 import type { SmtpClient } from './smtp-types.js';
+import type { PostgresClient } from './postgres-types.js';
+import type { BrowserRunner } from './browser-types.js';
 
 export type { ProcessOptions, ProcessResult, ProcessRunner } from './proc-types.js';
 export type { SmtpClient, SmtpMessage, SmtpSendResult, SmtpSender, SmtpErrorCode } from './smtp-types.js';
 export { SmtpError } from './smtp-types.js';
+export type { PostgresClient, PostgresConnectOptions, PostgresSession, PostgresErrorCode } from './postgres-types.js';
+export { PostgresError } from './postgres-types.js';
+export type { BrowserLocation, BrowserRunner, BrowserErrorCode, LighthouseRequest, LighthouseRun } from './browser-types.js';
+export { BrowserError } from './browser-types.js';
 
 // ---------------------------------------------------------------- DNS
 
@@ -185,4 +191,8 @@ export interface Effects {
   proc?: ProcessRunner;
   /** Hands messages to an SMTP relay (the operational test send); absent where a driver offers none. */
   smtp?: SmtpClient;
+  /** Read-only PostgreSQL sessions (slow-query analysis); absent where a driver offers none. */
+  postgres?: PostgresClient;
+  /** Headless Chromium for Lighthouse audits; absent where a driver offers none. */
+  browser?: BrowserRunner;
 }

@@ -62,7 +62,7 @@ export async function runOne(check: Check, opts: RunOptions): Promise<CheckResul
     }
   }
 
-  const timeoutMs = opts.checkTimeoutMs ?? Math.max(30_000, opts.config.network.timeoutMs * 6);
+  const timeoutMs = opts.checkTimeoutMs ?? meta.timeoutMs ?? Math.max(30_000, opts.config.network.timeoutMs * 6);
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(opts.signal?.reason);
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });

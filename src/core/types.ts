@@ -26,6 +26,8 @@ export interface CheckMeta {
    * check, so their requests neither skew its numbers nor hit rate limits its load fills.
    */
   measuresLoad?: boolean;
+  /** Deadline of one run of this check when it needs more than the default (Lighthouse: a browser per page). */
+  timeoutMs?: number;
 }
 
 export type Evidence = Record<string, unknown>;

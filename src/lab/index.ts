@@ -14,12 +14,14 @@ import { createHostileHandler } from './hostile.js';
 import { issueLabCertificates } from './lab-certificates.js';
 import { startWebServers } from './web-servers.js';
 import { startRdapServer } from './rdap.js';
+import { startLabPostgres, type LabPostgres } from './postgres.js';
 import { acmeCertificates, acmeConfig, acmeZone } from './scenarios/acme.js';
 import { hostileCertificates, hostileConfig, hostileZone } from './scenarios/hostile.js';
 import { mailCertificates, mailHostileZone, mailZone, MTA_STS_POLICIES } from './scenarios/mail.js';
 import { generateMailKeys } from './scenarios/mail-keys.js';
 import { createMtaStsHandler } from './scenarios/mail-web.js';
 import { startRepoFixture } from './scenarios/repo.js';
+import { createWidgetsHandler, widgetsCertificates, widgetsZone } from './scenarios/widgets.js';
 import type { LabPorts, ScenarioVariant } from './scenarios/types.js';
 import { startSmtpSink } from './smtp-sink.js';
 import { startWebhookSink } from './webhook-sink.js';
@@ -43,6 +45,8 @@ export interface Lab {
   env: Record<string, string>;
   smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   webhooks: Awaited<ReturnType<typeof startWebhookSink>>;
+  /** The app's PostgreSQL (`startLab({ postgres: true })` only); the config's `database.url` points at it. */
+  postgres?: LabPostgres;
   /** Writes an edited copy of the config beside the original and returns its path. */
   writeConfig(edit: (raw: Record<string, any>) => void): Promise<string>;
   stop(): Promise<void>;
@@ -51,7 +55,7 @@ export interface Lab {
 const DAY = 86_400_000;
 
 /** Starts every lab service for one variant on free loopback ports. */
-export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}): Promise<Lab> {
+export async function startLab(opts: { variant?: LabVariant; now?: Date; postgres?: boolean } = {}): Promise<Lab> {
   const variant = opts.variant ?? 'default';
   const now = opts.now ?? new Date();
   const stops: (() => Promise<void>)[] = [];
@@ -62,18 +66,24 @@ export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}):
   try {
     const dir = await mkdtemp(join(tmpdir(), `launchready-lab-${variant}-`));
     stops.push(() => rm(dir, { recursive: true, force: true }));
+    // The app's database (postgres.ts) takes seconds: it starts alongside the other servers.
+    const pgStart = opts.postgres && variant !== 'hostile' ? startLabPostgres({ variant: variant as 'default' | 'fixed' }) : undefined;
+    pgStart?.catch(() => undefined);
+    if (pgStart) stops.push(async () => (await pgStart.catch(() => undefined))?.stop());
 
     const hostile = variant === 'hostile';
-    // The mail domains (scenarios/mail.ts) share the zone, the certificates and the web listeners.
-    const zone = hostile ? mergeZones(hostileZone(), mailHostileZone()) : mergeZones(acmeZone(variant), mailZone(generateMailKeys()));
+    // The mail domains (scenarios/mail.ts) and the widget vendor (scenarios/widgets.ts) share the
+    // zone, the certificates and the web listeners.
+    const zone = hostile ? mergeZones(hostileZone(), mailHostileZone()) : mergeZones(acmeZone(variant), mailZone(generateMailKeys()), widgetsZone());
     const dns = await startDnsServer({ zone });
     stops.push(() => dns.stop());
 
-    const plans = hostile ? hostileCertificates(now) : [...acmeCertificates(variant, now), ...mailCertificates(now)];
+    const plans = hostile ? hostileCertificates(now) : [...acmeCertificates(variant, now), ...mailCertificates(now), ...widgetsCertificates(now)];
     const certs = await issueLabCertificates(plans, now);
     const app = hostile ? undefined : createOpsApp({ variant: variant as 'default' | 'fixed', now: () => new Date() });
     const hostileHandler = hostile ? createHostileHandler() : undefined;
     const mtaSts = hostile ? undefined : createMtaStsHandler(MTA_STS_POLICIES);
+    const widgets = hostile ? undefined : createWidgetsHandler();
     const web = await startWebServers({
       certificates: certs.byName,
       fallback: certs.fallback,
@@ -82,6 +92,7 @@ export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}):
       handle: (req, res, scheme) => {
         if (hostileHandler?.(req, res)) return;
         if (mtaSts?.(req, res, scheme)) return;
+        if (widgets?.(req, res, scheme)) return;
         if (app) return app.handle(req, res, scheme);
         res.writeHead(421).end();
       },
@@ -106,14 +117,15 @@ export async function startLab(opts: { variant?: LabVariant; now?: Date } = {}):
       const repo = await startRepoFixture({ variant, labDir: dir });
       stops.push(() => repo.stop());
     }
-    const config = hostile ? hostileConfig(ports) : acmeConfig(variant, ports);
+    const postgres = await pgStart;
+    const config = hostile ? hostileConfig(ports) : acmeConfig(variant, ports, { databaseUrl: postgres?.url });
     await writeFile(join(dir, 'ca.pem'), certs.caPem);
     const configPath = join(dir, 'launchready.yml');
     await writeFile(configPath, stringify(config));
 
     let edits = 0;
     return {
-      variant, now, dir, configPath, config, resolver: dns.address, caPem: certs.caPem, ports, env: {}, smtp, webhooks,
+      variant, now, dir, configPath, config, resolver: dns.address, caPem: certs.caPem, ports, env: {}, smtp, webhooks, postgres,
       async writeConfig(edit) {
         const copy = structuredClone(config) as Record<string, any>;
         edit(copy);

@@ -1,4 +1,4 @@
-// The HTML side: mixed content, HSTS, edge (CDN) headers, caching hints and the sign-in form.
+// The HTML side: mixed content, third-party widget, HSTS, edge (CDN) headers, caching hints and the sign-in form.
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Variant } from './context.js';
@@ -80,12 +80,31 @@ describe.each(['default', 'fixed'] as const)('pages (%s)', (variant: Variant) =>
     if (fixed) expect(a.headers['cf-ray']).not.toBe(b.headers['cf-ray']);
   });
 
-  it('serves fingerprinted static assets', async () => {
-    const res = await lab.request('https://app.acme.test/static/app.3f9a1c.css');
+  it.each(['/', '/tasks'])('%s references the fingerprinted assets, which are served', async (path) => {
+    const found = subresources((await lab.request(`https://app.acme.test${path}`)).body);
+    expect(found.stylesheet).toContain('/assets/app.8d2e11f0.css');
+    expect(found.script).toContain('/assets/app.3f9a1c2b.js');
+    for (const [url, type] of [['/assets/app.8d2e11f0.css', /^text\/css/], ['/assets/app.3f9a1c2b.js', /^text\/javascript/]] as const) {
+      const res = await lab.request(`https://app.acme.test${url}`);
+      expect(res.status, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(type);
+    }
+  });
+
+  it.each(['/', '/tasks'])(`%s ${fixed ? 'loads the third-party widget async' : 'blocks rendering on the third-party widget in <head>'}`, async (path) => {
+    const html = (await lab.request(`https://app.acme.test${path}`)).body;
+    const head = html.slice(0, html.indexOf('</head>'));
+    const widget = /<script src="https:\/\/cdn\.widgets\.test\/widget\.js"([^>]*)><\/script>/.exec(head);
+    expect(widget, 'widget script in <head>').not.toBeNull();
+    expect(widget![1].trim()).toBe(fixed ? 'async' : '');
+    // The app's own bundle is deferred in both variants: only the vendor differs.
+    expect(head).toContain('<script src="/assets/app.3f9a1c2b.js" defer></script>');
+  });
+
+  it('serves the logo from /static', async () => {
+    const res = await lab.request('https://app.acme.test/static/logo.svg');
     expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/css/);
-    expect(res.headers['cf-cache-status']).toBe(fixed ? 'HIT' : undefined);
-    expect(res.headers['cache-control']).toBe(fixed ? 'public, max-age=31536000, immutable' : undefined);
+    expect(res.headers['content-type']).toBe('image/svg+xml');
   });
 
   it('marks the staging copy of the app', async () => {

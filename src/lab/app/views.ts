@@ -1,14 +1,20 @@
 /**
  * The app's HTML. The screens are the same in both variants; only the layout's subresources
  * differ: `default` loads a script, a stylesheet, an image and an iframe over plain http:// and
- * posts its forms to http:// (`https.mixed-content`); `fixed` uses https:// or same-origin paths.
+ * posts its forms to http:// (`https.mixed-content`), and blocks rendering on a slow third-party
+ * widget (`web.third-party`, `web.lighthouse`); `fixed` uses https:// or same-origin paths and
+ * loads the widget `async`.
  */
 import type { Variant } from './context.js';
 import { escapeHtml } from './respond.js';
+import { APP_ASSETS } from './routes/assets.js';
 import type { Task, User } from './state.js';
 
-/** Fingerprinted asset names, served long-lived in `fixed` (`cache.intentional`). */
-export const ASSETS = { css: '/static/app.3f9a1c.css', js: '/static/app.3f9a1c.js' };
+/** Fingerprinted asset names (`routes/assets.ts` serves them), long-lived in `fixed` (`cache.intentional`). */
+export const ASSETS = APP_ASSETS;
+
+/** The third-party widget every layout loads (scenarios/widgets.ts serves it, slowly). */
+export const WIDGET_SCRIPT = 'https://cdn.widgets.test/widget.js';
 
 /** The (deliberately insecure) third-party URLs of the `default` layout. */
 export const INSECURE = {
@@ -21,11 +27,16 @@ export const INSECURE = {
 
 function head(variant: Variant, title: string): string {
   const assets = variant === 'fixed'
-    // Self-hosted only: a third-party script would be a host the lab cannot serve.
+    // The widget still loads, but `async`: it no longer holds up the first paint.
     ? `<link rel="stylesheet" href="${ASSETS.css}">
-  <script src="${ASSETS.js}" defer></script>`
-    : `<link rel="stylesheet" href="${INSECURE.stylesheet}">
-  <script src="${INSECURE.script}"></script>`;
+  <script src="${ASSETS.js}" defer></script>
+  <script src="${WIDGET_SCRIPT}" async></script>`
+    // A classic script in <head> without async/defer: nothing renders until the vendor answers.
+    : `<link rel="stylesheet" href="${ASSETS.css}">
+  <link rel="stylesheet" href="${INSECURE.stylesheet}">
+  <script src="${INSECURE.script}"></script>
+  <script src="${WIDGET_SCRIPT}"></script>
+  <script src="${ASSETS.js}" defer></script>`;
   return `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(title)}</title>
   ${assets}
@@ -125,7 +136,5 @@ export const nginxWelcome = `<!DOCTYPE html>
 `;
 
 export const STATIC_FILES: Record<string, { type: string; body: string }> = {
-  [ASSETS.css]: { type: 'text/css; charset=utf-8', body: 'body{font-family:system-ui,sans-serif;margin:0}.env-banner{background:#fd0;padding:4px}\n' },
-  [ASSETS.js]: { type: 'text/javascript; charset=utf-8', body: 'document.documentElement.dataset.ready="1";\n' },
   '/static/logo.svg': { type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="32"><text y="24">Acme Ops</text></svg>\n' },
 };

@@ -58,7 +58,7 @@ export function acmeCertificates(variant: ScenarioVariant, now: Date): CertPlan[
 const LOGIN = { method: 'POST', path: '/api/login', body: { email: 'a@acme.test', password: 'demo-password' }, token: 'token' };
 
 /** The scenario's launchready.yml as a plain object (written next to `ca.pem`). */
-export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<string, unknown> {
+export function acmeConfig(variant: ScenarioVariant, ports: LabPorts, extra: { databaseUrl?: string } = {}): Record<string, unknown> {
   const fixed = variant === 'fixed';
   const repo = repoConfig();
   return {
@@ -113,6 +113,8 @@ export function acmeConfig(variant: ScenarioVariant, ports: LabPorts): Record<st
     },
     pages: ['https://app.acme.test/', 'https://app.acme.test/tasks'],
     audit: { rate_limit_probe: true, rate_limit_burst: 30 },
+    // The lab's PostgreSQL when started (`startLab({ postgres: true })`): slow-query analysis.
+    ...(extra.databaseUrl ? { database: { url: extra.databaseUrl } } : {}),
     ownership: {
       logs: repo.logs,
       dns: { provider: 'Lab DNS', owner: 'ops@acme.test' },

@@ -1,7 +1,8 @@
 /**
  * The HTML sites: the app (and its staging copy), the marketing apex and the status page. The
  * app's screens are `/`, `/login` and `/tasks`; its sign-in form works (a session cookie, with
- * `Secure; HttpOnly; SameSite` only in `fixed`), and `/static/*` serves fingerprinted assets.
+ * `Secure; HttpOnly; SameSite` only in `fixed`), and `/static/*` serves the logo (the
+ * fingerprinted bundles live under `/assets/`, `routes/assets.ts`).
  */
 import type { RequestContext } from '../context.js';
 import { readBody } from '../body.js';
