@@ -74,11 +74,6 @@ export const CATALOGUE_IDS: readonly string[] = [
 export const NOT_YET_IMPLEMENTED: readonly string[] = [
   'monitor.coverage',
   'access.matrix',
-  'perf.read-p95',
-  'perf.write-p95',
-  'perf.error-rate',
-  'api.slow-writes',
-  'api.retry-after',
   'deploy.rollback-documented',
   'deploy.repeatable',
   'deploy.env-validated-at-startup',

@@ -3,6 +3,8 @@ import accessCiPermissions from './access/ci-permissions.js';
 import adminAuthRequired from './admin/auth-required.js';
 import apiErrorLeak from './api/error-leak.js';
 import apiPagination from './api/pagination.js';
+import apiRetryAfter from './api/retry-after.js';
+import apiSlowWrites from './api/slow-writes.js';
 import cacheIntentional from './cache/intentional.js';
 import cacheRepeatReads from './cache/repeat-reads.js';
 import corsPolicy from './cors/policy.js';
@@ -26,7 +28,10 @@ import envRequiredPresent from './env/required-present.js';
 import httpsHsts from './https/hsts.js';
 import httpsMixedContent from './https/mixed-content.js';
 import observeLogRedaction from './observe/log-redaction.js';
+import perfErrorRate from './perf/error-rate.js';
+import perfReadP95 from './perf/read-p95.js';
 import perfSlowQueries from './perf/slow-queries.js';
+import perfWriteP95 from './perf/write-p95.js';
 import redirectCanonical from './redirect/canonical.js';
 import redirectHttps from './redirect/https.js';
 import secretsGitHistory from './secrets/git-history.js';
@@ -82,4 +87,9 @@ export const ALL_CHECKS: readonly Check[] = Object.freeze([
   perfSlowQueries,
   webThirdParty,
   webLighthouse,
+  perfReadP95,
+  perfWriteP95,
+  perfErrorRate,
+  apiSlowWrites,
+  apiRetryAfter,
 ]);

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './audit.js';
+import { registerBaseline } from './baseline.js';
 import { registerChecksList } from './checks-list.js';
 import { registerDemo } from './demo.js';
 import { registerEmail } from './email.js';
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: CommandIo = defaultIo()): Promise
   registerEmail(program, io, setCode);
   registerSecrets(program, io, setCode);
   registerLoad(program, io, setCode);
+  registerBaseline(program, io, setCode);
 
   try {
     await program.parseAsync(argv);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type {
-  AlertChannelConfig, AlertsSection, ApiSection, AssistantSection, AuditSection, EmailSection,
+  AlertChannelConfig, AlertsSection, ApiSection, AssistantSection, AuditSection, BaselineSection, EmailSection,
   MonitorsSection, OwnershipSection, SmokeFlow,
 } from './types.js';
 import { parseDuration } from './duration.js';
@@ -254,3 +254,18 @@ export const ownershipSection = (ctx: SchemaContext) =>
     ...rest,
     ...(log_retention !== undefined ? { log_retentionMs: log_retention } : {}),
   }));
+
+/** Upper bounds of `baseline:`: a baseline measures, it is not a stress test. */
+const BASELINE_MAX = Object.freeze({ rate: 1_000, requests: 10_000, warmup: 1_000, connections: 1_024 });
+
+export const baselineSection = () =>
+  z.strictObject({
+    // Requests per second per endpoint; fractions allowed (0.5 = one every two seconds).
+    rate: z.preprocess(
+      (v) => (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v),
+      z.number().gt(0).max(BASELINE_MAX.rate),
+    ).optional(),
+    requests: int(1, BASELINE_MAX.requests).optional(),
+    warmup: int(0, BASELINE_MAX.warmup).optional(),
+    connections: int(1, BASELINE_MAX.connections).optional(),
+  }).transform((v): BaselineSection => v);

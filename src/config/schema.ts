@@ -14,8 +14,8 @@ import {
   type SchemaContext,
 } from './schema-primitives.js';
 import {
-  alertsSection, apiSection, assistantSection, auditSection, emailSection, monitorsSection, ownershipSection,
-  smokeSection,
+  alertsSection, apiSection, assistantSection, auditSection, baselineSection, emailSection, monitorsSection,
+  ownershipSection, smokeSection,
 } from './schema-sections.js';
 import { uniqueBy } from './schema-checks.js';
 
@@ -157,6 +157,7 @@ export function createConfigSchema(ctx: ConfigSchemaContext) {
     smoke: smokeSection(),
     audit: auditSection().prefault({}),
     ownership: ownershipSection(ctx).optional(),
+    baseline: baselineSection().optional(),
   }).transform(({ project, repo, ...sections }): LaunchConfig => ({
     project,
     file: ctx.file,

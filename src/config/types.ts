@@ -169,6 +169,21 @@ export interface AuditSection {
   secrets: { allow_paths: string[] };
 }
 
+/**
+ * `baseline:` — the bounded load `launchready baseline` and the perf checks send to every declared
+ * endpoint (docs/baseline.md). Every key is optional; the engine fills in modest defaults.
+ */
+export interface BaselineSection {
+  /** Open-loop requests per second, per endpoint. */
+  rate?: number;
+  /** Measured requests per endpoint (warm-up excluded). */
+  requests?: number;
+  /** Warm-up requests per endpoint, sent first and left out of every number. */
+  warmup?: number;
+  /** Most requests in flight at once, over all endpoints (the open loop's cap). */
+  connections?: number;
+}
+
 export interface OwnershipSection {
   dns?: { provider?: string; owner?: string };
   access?: Record<string, string[]>;
@@ -201,6 +216,7 @@ export interface LaunchConfig {
   smoke: SmokeFlow[];
   audit: AuditSection;
   ownership?: OwnershipSection;
+  baseline?: BaselineSection;
 }
 
 /** Config sections a check may declare in `meta.needs`. */

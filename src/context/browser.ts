@@ -7,6 +7,7 @@
 import { constants } from 'node:fs';
 import { access, rm } from 'node:fs/promises';
 import { chromiumFlags, hostResolverRules, spkiHashes, type HostMapping } from './browser-flags.js';
+import { lighthouseInChild } from './lighthouse-child.js';
 import { BrowserError, type BrowserLocation, type BrowserRunner, type LighthouseRequest, type LighthouseRun } from './browser-types.js';
 
 export interface BrowserRunnerOptions {
@@ -37,7 +38,8 @@ export interface LaunchedChrome {
 }
 
 export interface LighthouseModules {
-  lighthouse(url: string, flags: Record<string, unknown>): Promise<{ lhr: unknown } | undefined>;
+  /** Runs Lighthouse; `signal` aborts it (the run is over: timeout, cancel or done). */
+  lighthouse(url: string, flags: Record<string, unknown>, signal?: AbortSignal): Promise<{ lhr: unknown } | undefined>;
   launch(opts: Record<string, unknown>): Promise<LaunchedChrome>;
   installations(): string[];
 }
@@ -49,10 +51,10 @@ const MAX_HOSTS = 50;
 
 /** The real modules (exported for tests that wrap them). */
 export async function loadLighthouseModules(): Promise<LighthouseModules> {
-  // Loaded on first use: Lighthouse takes a second or more to import, most runs never need it.
-  const [lh, launcher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
+  // Loaded on first use; Lighthouse itself runs in a child process (lighthouse-child.ts).
+  const launcher = await import('chrome-launcher');
   return {
-    lighthouse: (url, flags) => lh.default(url, flags) as Promise<{ lhr: unknown } | undefined>,
+    lighthouse: (url, flags, signal) => lighthouseInChild(url, flags, signal),
     // The Launcher class rather than `launch()`: a browser that starts but never opens its
     // DevTools port is still ours to kill, and no process-wide SIGINT handler calls exit().
     async launch(opts) {
@@ -144,6 +146,7 @@ export function createBrowserRunner(opts: BrowserRunnerOptions): BrowserRunner {
     const releaseGuard = guardProcess(() => launched?.kill());
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
+    const over = new AbortController();
     // Settles with the reason the run must stop; the run's own promise races it.
     const stop = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new BrowserError('TIMEOUT', `Lighthouse did not finish within ${req.timeoutMs} ms`)), req.timeoutMs);
@@ -175,7 +178,7 @@ export function createBrowserRunner(opts: BrowserRunnerOptions): BrowserRunner {
         // Not part of the performance score, and one of the slowest artifacts to gather.
         disableFullPageScreenshot: true,
         maxWaitForLoad: Math.max(5_000, Math.min(45_000, req.timeoutMs - 10_000)),
-      });
+      }, over.signal);
       running.catch(() => undefined);
       const result = await Promise.race([running, stop]).catch((err) => {
         throw err instanceof BrowserError ? err : new BrowserError('LIGHTHOUSE', `Lighthouse failed: ${describe(err)}`);
@@ -184,6 +187,7 @@ export function createBrowserRunner(opts: BrowserRunnerOptions): BrowserRunner {
       return { lhr: result.lhr, browserPath: where.path, durationMs: Math.round(performance.now() - started) };
     } finally {
       finished = true;
+      over.abort();
       releaseGuard();
       clearTimeout(timer);
       if (onAbort) req.signal?.removeEventListener('abort', onAbort);

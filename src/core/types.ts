@@ -109,6 +109,8 @@ export interface AuditRun {
   summary: Summary;
   /** Facts gathered for the deliverables (deployment map): hosts, addresses, redirects, certificates. */
   facts?: RunFacts;
+  /** The performance baseline report (Markdown) when the run measured the endpoints. */
+  baselineReport?: string;
 }
 
 export interface HostFact {

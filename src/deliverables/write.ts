@@ -24,6 +24,9 @@ export interface DeliverableOptions {
 /** The file names written, in order. */
 export const DELIVERABLE_FILES = ['risk-list.md', 'deployment-map.md', 'report.html', 'report.json'] as const;
 
+/** Written beside them when the run measured the endpoints (the top slow paths, one fix each). */
+export const BASELINE_REPORT_FILE = 'baseline-report.md';
+
 /** A writer on node:fs (UTF-8, folders created recursively). */
 export function nodeWriter(): DeliverableWriter {
   return {
@@ -53,6 +56,11 @@ export async function writeDeliverables(
   for (const name of DELIVERABLE_FILES) {
     const path = join(outDir, name);
     await writer.writeFile(path, files[name]);
+    written.push(path);
+  }
+  if (run.baselineReport) {
+    const path = join(outDir, BASELINE_REPORT_FILE);
+    await writer.writeFile(path, run.baselineReport);
     written.push(path);
   }
   return written;

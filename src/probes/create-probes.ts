@@ -5,6 +5,8 @@
 import type { ApiSection } from '../config/types.js';
 import type { Effects, HttpResponse, TlsVersion } from '../context/types.js';
 import { describeError } from '../core/errors.js';
+import type { BaselineProbeOptions } from '../engines/baseline/gather.js';
+import { lookupVia, measureBaseline } from '../engines/baseline/measure.js';
 import { createApiSession } from './api-session.js';
 import { detectChallenge } from './challenge.js';
 import { memoize } from './memo.js';
@@ -19,6 +21,8 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   /** The config's `api` section: when given, `probes.login()` logs in once for the whole run. */
   api?: ApiSection;
+  /** With `api`: `probes.baseline()` measures the declared endpoints once for the whole run. */
+  baseline?: BaselineProbeOptions;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -120,6 +124,20 @@ export function createProbes(fx: Effects, opts: ProbeOptions): Probes {
     }
   });
 
+  const login = opts.api ? createApiSession(fx.http, opts.api, { timeoutMs: opts.timeoutMs, signal: opts.signal }) : undefined;
+  const baselineOptions = opts.api && opts.baseline ? { ...opts.baseline, api: opts.api } : undefined;
+  let baselineRun: ReturnType<NonNullable<Probes['baseline']>> | undefined;
+  const baseline = baselineOptions && login
+    ? () => (baselineRun ??= measureBaseline({
+      config: { ...baselineOptions.config, api: baselineOptions.api },
+      login,
+      lookup: lookupVia(fx.dns),
+      http: fx.http,
+      writes: baselineOptions.writes,
+      signal: opts.signal,
+    }))
+    : undefined;
+
   return {
     addresses: (host) => addresses(host.toLowerCase()),
     dns,
@@ -127,6 +145,7 @@ export function createProbes(fx: Effects, opts: ProbeOptions): Probes {
     redirects: (url) => redirects(new URL(url).href),
     tls: (host) => tls(host.toLowerCase()),
     tlsVersions: (host) => tlsVersions(host.toLowerCase()),
-    ...(opts.api ? { login: createApiSession(fx.http, opts.api, { timeoutMs: opts.timeoutMs, signal: opts.signal }) } : {}),
+    ...(login ? { login } : {}),
+    ...(baseline ? { baseline } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * the HTTPS, canonical, HSTS and mixed-content checks. Each probe returns its error as data.
  */
 import type { DnsLookup, HttpResponse, TlsInspection, TlsVersion } from '../context/types.js';
+import type { BaselineRun } from '../engines/baseline/types.js';
 
 /** Either a value or the reason it could not be gathered. */
 export type Gathered<T> = { ok: true; value: T } | { ok: false; error: ProbeError };
@@ -55,4 +56,10 @@ export interface Probes {
    * checks call `loginFor(ctx)`, which falls back to a session of their own.
    */
   login?(): Promise<Gathered<{ token: string }>>;
+  /**
+   * The performance baseline of the declared endpoints, measured once per run (one login, one
+   * bounded load; see `engines/baseline`). Absent when the driver gave no baseline options —
+   * checks call `baselineFor(ctx)`, which then measures on its own.
+   */
+  baseline?(): Promise<Gathered<BaselineRun>>;
 }

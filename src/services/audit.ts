@@ -10,6 +10,7 @@ import { processResults, summarize } from '../core/processors.js';
 import { runChecks } from '../core/runner.js';
 import { createTargets } from '../core/targets.js';
 import type { AuditRun, Check, CheckResult } from '../core/types.js';
+import { baselineProbeOptions, hintsFromResults, renderBaselineReport } from '../engines/baseline/index.js';
 import { createProbes } from '../probes/create-probes.js';
 import { gatherFacts } from '../probes/facts.js';
 import { TOOL_VERSION } from '../version.js';
@@ -56,7 +57,14 @@ export async function runAudit(opts: AuditOptions): Promise<AuditRun> {
   const effects = await createEffects(opts.config.network, { clock: opts.clock, verbose: opts.verbose });
   try {
     const targets = createTargets(opts.config, registrableDomain);
-    const probes = createProbes(effects, { timeoutMs: opts.config.network.timeoutMs, api: opts.config.api });
+    const probes = createProbes(effects, {
+      timeoutMs: opts.config.network.timeoutMs,
+      api: opts.config.api,
+      baseline: baselineProbeOptions(opts.config, opts.checks),
+    });
+    // Sign in before anything bursts the login route (edge.rate-limit): a rate-limited login
+    // would leave every check that calls the API without a session.
+    if (opts.config.api?.login && opts.checks.some((c) => c.meta.needs.includes('api'))) await probes.login?.();
     const raw = await runChecks({
       checks: opts.checks,
       config: opts.config,
@@ -67,6 +75,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditRun> {
     });
     const accepted = new Set([...opts.config.audit.ignore, ...(opts.accepted ?? [])]);
     const results = processResults(raw, { accepted, secrets: opts.secrets });
+    // The perf checks measured once (memoised probe): the report reuses that measurement.
+    const measured = opts.checks.some((c) => c.meta.measuresLoad) ? await probes.baseline?.() : undefined;
+    const baselineReport = measured?.ok ? renderBaselineReport(measured.value, { hints: hintsFromResults(results) }) : undefined;
     const facts = opts.facts === false
       ? undefined
       : await gatherFacts(targets, probes, effects.clock, (env) => opts.config.environments[env]?.canonical);
@@ -78,6 +89,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditRun> {
       results,
       summary: summarize(results),
       facts,
+      ...(baselineReport ? { baselineReport } : {}),
     };
   } finally {
     await effects.close();

@@ -11,6 +11,7 @@ import { runOne } from '../core/runner.js';
 import { createTargets } from '../core/targets.js';
 import type { Check, CheckResult, Severity, Status } from '../core/types.js';
 import { startLab, type Lab, type LabVariant } from '../lab/index.js';
+import { baselineProbeOptions } from '../engines/baseline/index.js';
 import { createProbes } from '../probes/create-probes.js';
 import { registrableDomain } from '../services/audit.js';
 
@@ -68,7 +69,7 @@ export async function runAgainstLab(
   const clock = { now: () => lab.now };
   const effects = await createEffects(config.network, { clock });
   try {
-    const probes = createProbes(effects, { timeoutMs: config.network.timeoutMs, api: config.api });
+    const probes = createProbes(effects, { timeoutMs: config.network.timeoutMs, api: config.api, baseline: baselineProbeOptions(config, [check]) });
     const results = await runOne(check, {
       checks: [check], config, effects, probes, targets: createTargets(config, registrableDomain),
     });
