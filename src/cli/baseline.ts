@@ -16,10 +16,12 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { LaunchConfig } from '../config/types.js';
 import { createEffects } from '../context/create-effects.js';
 import { redactDeep, redactText } from '../core/redact.js';
+import { ALL_CHECKS } from '../checks/index.js';
 import {
-  baselinesDir, BaselineStoreError, compareRuns, lookupVia, measureBaseline, readRun, renderBaselineReport, resolveRunRef, saveRun,
-  type BaselineRun,
+  baselinesDir, BaselineStoreError, compareRuns, hintsFromResults, lookupVia, measureBaseline, readRun, renderBaselineReport, resolveRunRef, saveRun,
+  type BaselineRun, type SlowPathHints,
 } from '../engines/baseline/index.js';
+import { runAudit } from '../services/audit.js';
 import type { LoadProgress } from '../engines/load/index.js';
 import { createApiSession } from '../probes/api-session.js';
 import { baselineJson, baselineText, verdictsOf, type Comparison } from './baseline-format.js';
@@ -51,6 +53,16 @@ async function readConfig(flags: BaselineFlags, io: CommandIo): Promise<{ loaded
   if (!config.api) throw new UsageError('the config has no `api` section: declare `api.base` and `api.endpoints` to baseline');
   if (config.api.endpoints.length === 0) throw new UsageError('no `api.endpoints` declared: list the endpoints to baseline (name, method, path, kind)');
   return { loaded, config };
+}
+
+/** The checks whose findings name a fix the latency numbers cannot: the index, the blocking script. */
+const HINT_CHECKS = new Set(['perf.slow-queries', 'web.third-party']);
+
+/** Evidence for the report's fixes: the slow-query and third-party checks, where configured. */
+async function fixHints(config: LaunchConfig, secrets: string[]): Promise<SlowPathHints> {
+  const checks = ALL_CHECKS.filter((c) => HINT_CHECKS.has(c.meta.id));
+  const evidence = await runAudit({ config, checks, secrets, facts: false });
+  return hintsFromResults(evidence.results);
 }
 
 /** Runs `launchready baseline`; returns the exit code. */
@@ -113,7 +125,8 @@ export async function baselineCommand(flags: BaselineFlags, io: CommandIo): Prom
   if (flags.outDir) {
     const dir = resolve(io.cwd, flags.outDir);
     await mkdir(dir, { recursive: true });
-    const report = renderBaselineReport(run, comparison ? { comparison: { rows: comparison.rows, before: comparison.before } } : {});
+    const hints = await fixHints(config, secrets);
+    const report = renderBaselineReport(run, { hints, ...(comparison ? { comparison: { rows: comparison.rows, before: comparison.before } } : {}) });
     await writeFile(join(dir, 'baseline-report.md'), redactText(report, secrets));
     if (!flags.quiet) io.stderr(`baseline report written to ${relativeTo(join(dir, 'baseline-report.md'))}\n`);
   }

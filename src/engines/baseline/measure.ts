@@ -14,7 +14,7 @@ import { describeError } from '../../core/errors.js';
 import { apiUrl, bearer } from '../../probes/api-session.js';
 import type { Gathered } from '../../probes/types.js';
 import { LoadOptionsError, runLoad, type EndpointReport, type LoadProgress } from '../load/index.js';
-import { sampleOf } from './answers.js';
+import { keptHeaders, sampleOf } from './answers.js';
 import { BUDGET_MS, loadTimeline, resolveSettings } from './settings.js';
 import type { AnswerSample, BaselineRun, EndpointBaseline } from './types.js';
 
@@ -175,6 +175,9 @@ export async function measureBaseline(o: MeasureOptions): Promise<Gathered<Basel
       ports: o.config.network.ports,
       signal: o.signal,
       onProgress: o.onProgress,
+      // What a 429/503 said about backing off, seen in the load itself (a limit per second may
+      // never trip again for the few requests asked afterwards).
+      captureHeadersFrom: 400,
     });
   } catch (err) {
     await firstAnswers;
@@ -188,6 +191,9 @@ export async function measureBaseline(o: MeasureOptions): Promise<Gathered<Basel
     const numbers = numbersOf(r, report.endpoints[i]);
     const sample = first[i];
     const errorAnswers: AnswerSample[] = sample && sample.status >= 400 ? [sample] : [];
+    for (const [status, headers] of Object.entries(report.endpoints[i]?.headersByStatus ?? {})) {
+      if (!errorAnswers.some((a) => a.status === Number(status))) errorAnswers.push({ status: Number(status), headers: keptHeaders(headers), bytes: 0, ms: 0 });
+    }
     const seen = Object.keys(numbers.statusCounts).map(Number).filter((s) => s >= 400 && !errorAnswers.some((a) => a.status === s));
     const wanted = new Set(seen);
     if (wanted.size > 0) errorAnswers.push(...await reproduce(o.http, r, wanted, settings.timeoutMs, o.signal));

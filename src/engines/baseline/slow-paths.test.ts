@@ -68,12 +68,12 @@ describe('rankSlowPaths', () => {
     fakeEndpoint({ name: 'dead', latencyMs: { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 } }),
   ]);
 
-  it('ranks by p95 / budget and leaves out what never answered', () => {
+  it('ranks over-budget paths by p95 / budget, then paths with a fix, and leaves out what never answered', () => {
     expect(rankSlowPaths(run).map((p) => [p.name, p.ratio])).toEqual([
       ['task report', 1.52],
       ['export report', 1.386],
-      ['my profile', 0.053],
       ['list tasks', 0.023],
+      ['my profile', 0.053],
       ['search tasks', 0.019],
       ['create task', 0.008],
     ]);
@@ -83,10 +83,18 @@ describe('rankSlowPaths', () => {
     expect(topSlowPaths(run).map((p) => [p.name, p.fix?.kind ?? p.noFix])).toEqual([
       ['task report', 'cacheWithEtag'],
       ['export report', 'queue'],
-      ['my profile', 'within budget'],
       ['list tasks', 'paginate'],
+      ['my profile', 'within budget'],
       ['search tasks', 'within budget'],
     ]);
+  });
+
+  it('ranks a path that fails its requests before the quiet ones', () => {
+    const failing = fakeRun([
+      fakeEndpoint({ name: 'quiet', p95: 50 }),
+      fakeEndpoint({ name: 'search', p95: 5, errors: 14, errorRate: 14 / 30, statusCounts: { 200: 16, 429: 14 }, errorsByKind: { http_4xx: 14 } }),
+    ]);
+    expect(rankSlowPaths(failing).map((p) => p.name)).toEqual(['search', 'quiet']);
   });
 
   it('says when a path within its latency budget fails its requests', () => {
@@ -94,12 +102,13 @@ describe('rankSlowPaths', () => {
     expect(chooseFix(limited, 5, {}).noFix).toBe('within the latency budget, but 46.7 % of its requests failed (429×14): see perf.error-rate');
   });
 
-  it('puts pages with a blocking script after the paths over budget', () => {
+  it('puts pages with a blocking script after the paths over budget, one path per set of scripts', () => {
     const hints: SlowPathHints = {
       blockingScripts: [
         { page: 'https://app.x.test/', script: 'https://cdn.widgets.test/widget.js' },
         { page: 'https://app.x.test/', script: 'https://cdn.other.test/a.js' },
         { page: 'https://app.x.test/tasks', script: 'https://cdn.widgets.test/widget.js' },
+        { page: 'https://app.x.test/reports', script: 'https://cdn.widgets.test/widget.js' },
       ],
       ...index,
     };
@@ -108,10 +117,11 @@ describe('rankSlowPaths', () => {
       ['task report', 'cacheWithEtag'],
       ['export report', 'queue'],
       ['https://app.x.test/', 'dropBlockingScript'],
-      ['https://app.x.test/tasks', 'dropBlockingScript'],
-      ['my profile', undefined],
+      ['https://app.x.test/tasks, https://app.x.test/reports', 'dropBlockingScript'],
+      ['list tasks', 'paginate'],
     ]);
     expect(top[2].fix?.detail).toBe('https://cdn.widgets.test/widget.js, https://cdn.other.test/a.js');
+    expect(top[3].fix?.because).toContain('2 key pages');
   });
 
   it('keeps at most n', () => expect(topSlowPaths(run, {}, 2)).toHaveLength(2));

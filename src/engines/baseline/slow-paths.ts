@@ -136,9 +136,20 @@ export function chooseFix(e: EndpointBaseline, p95Ms: number, hints: SlowPathHin
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Every path of the run ranked slowest first: endpoints by p95 / budget, pages with a
- * render-blocking script (from the hints) after the endpoints over budget and before the rest.
+ * Where a path ranks: endpoints over budget first (by p95 / budget), then key pages held up by a
+ * render-blocking script (every visit pays it), then endpoints within budget whose evidence still
+ * names a fix (an unpaginated list, a slow statement: both grow), then ones that fail their
+ * requests, then the rest.
  */
+function tierOf(p: SlowPath): number {
+  if (p.kind === 'page') return 1;
+  if (p.overBudget) return 0;
+  if (p.fix) return 2;
+  if ((p.errorRate ?? 0) >= ERROR_RATE_BUDGET) return 3;
+  return 4;
+}
+
+/** Every path of the run, most worth fixing first (see `tierOf`). */
 export function rankSlowPaths(run: BaselineRun, hints: SlowPathHints = {}): SlowPath[] {
   const paths: SlowPath[] = run.endpoints
     .filter((e) => e.latencyMs.count > 0)
@@ -157,26 +168,34 @@ export function rankSlowPaths(run: BaselineRun, hints: SlowPathHints = {}): Slow
         ...chooseFix(e, p95Ms, hints),
       };
     });
+  // Pages that block on the same scripts are one path: one change to the shared layout fixes them all.
   const byPage = new Map<string, string[]>();
-  for (const b of hints.blockingScripts ?? []) byPage.set(b.page, [...(byPage.get(b.page) ?? []), b.script]);
+  for (const b of hints.blockingScripts ?? []) byPage.set(b.page, [...new Set([...(byPage.get(b.page) ?? []), b.script])]);
+  const byScripts = new Map<string, { pages: string[]; scripts: string[] }>();
   for (const [page, scripts] of byPage) {
+    const key = [...scripts].sort().join(' ');
+    const group = byScripts.get(key) ?? { pages: [], scripts };
+    group.pages.push(page);
+    byScripts.set(key, group);
+  }
+  for (const { pages, scripts } of byScripts.values()) {
     paths.push({
       kind: 'page',
-      name: page,
+      name: pages.join(', '),
       ratio: 1,
       overBudget: true,
       fix: {
         kind: 'dropBlockingScript',
         action: `Drop the render-blocking script, or load it with \`async\`/\`defer\`${scripts.length > 1 ? ` (and the ${scripts.length - 1} other${scripts.length > 2 ? 's' : ''})` : ''}.`,
-        because: `${scripts[0]} sits in the page's critical path: nothing renders until it has downloaded and run`,
+        because: `${scripts[0]} sits in the critical path of ${pages.length > 1 ? `${pages.length} key pages` : 'the page'}: nothing renders until it has downloaded and run`,
         detail: scripts.join(', '),
       },
     });
   }
-  // Stable: equal ratios keep the declared order.
+  // Stable: equal ranks keep the declared order.
   return paths
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => b.p.ratio - a.p.ratio || (a.p.kind === b.p.kind ? a.i - b.i : a.p.kind === 'page' ? -1 : 1))
+    .map((p, i) => ({ p, i, tier: tierOf(p) }))
+    .sort((a, b) => a.tier - b.tier || b.p.ratio - a.p.ratio || a.i - b.i)
     .map(({ p }) => p);
 }
 

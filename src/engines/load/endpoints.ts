@@ -20,6 +20,10 @@ export interface PreparedEndpoint {
   /** `scheme://host:port` dialled, with the port override applied. */
   origin: string;
   dispatch: Dispatcher.DispatchOptions;
+  /** Statuses at or above this have the headers of their first answer kept (Infinity: none). */
+  captureHeadersFrom: number;
+  /** The kept headers, by status; filled during the run. */
+  headersByStatus: Map<number, Record<string, string>>;
 }
 
 /** RFC 9110 §5.6.2 token: what a method and a header name may be made of. */
@@ -33,7 +37,7 @@ const MAX_CYCLE = 10_000;
  */
 export function prepareEndpoints(
   endpoints: readonly LoadEndpoint[],
-  opts: { ports?: PortOverrides; userAgent: string; timeoutMs: number },
+  opts: { ports?: PortOverrides; userAgent: string; timeoutMs: number; captureHeadersFrom?: number },
 ): PreparedEndpoint[] {
   if (endpoints.length === 0) throw new LoadOptionsError('no endpoint to load');
   return endpoints.map((ep, index) => {
@@ -72,6 +76,8 @@ export function prepareEndpoints(
         headersTimeout: opts.timeoutMs,
         bodyTimeout: opts.timeoutMs,
       },
+      captureHeadersFrom: opts.captureHeadersFrom ?? Infinity,
+      headersByStatus: new Map(),
     };
   });
 }

@@ -49,8 +49,11 @@ export class LoadExchange implements Dispatcher.DispatchHandler {
     if (this.fromWrite) this.startedAt = performance.now();
   }
 
-  onHeaders(status: number): boolean {
+  onHeaders(status: number, rawHeaders?: Buffer[] | string[] | null): boolean {
     if (status >= 200) this.status = status;
+    const ep = this.endpoint;
+    // Only the first answer of each error status pays for decoding its head.
+    if (status >= ep.captureHeadersFrom && !ep.headersByStatus.has(status) && rawHeaders) ep.headersByStatus.set(status, decodeHeaders(rawHeaders));
     return true;
   }
 
@@ -67,6 +70,17 @@ export class LoadExchange implements Dispatcher.DispatchHandler {
   onError(err: Error): void {
     this.settle(this, err);
   }
+}
+
+/** undici's flat [name, value, name, value…] head as an object with lower-case names (repeats joined). */
+export function decodeHeaders(raw: readonly (Buffer | string)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toString().toLowerCase();
+    const value = raw[i + 1].toString();
+    out[name] = name in out ? `${out[name]}, ${value}` : value;
+  }
+  return out;
 }
 
 /** Connector (HttpError) and undici error codes, by the kind they are counted as. */

@@ -24,6 +24,7 @@ function route(req: IncomingMessage, res: ServerResponse, lab: Lab): void {
     const path = req.url ?? '/';
     if (path === '/missing') return void res.writeHead(404).end('no');
     if (path === '/broken') return void res.writeHead(500).end('boom');
+    if (path === '/limited') return void res.writeHead(429, { 'retry-after': '7', 'x-ratelimit-limit': '5' }).end('slow down');
     if (path === '/big') return void res.writeHead(200).end(Buffer.alloc(200_000));
     if (path === '/hang') return; // never answers
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -176,6 +177,17 @@ describe('errors by kind', () => {
     expect(r.requests).toBeGreaterThan(0);
     expect(r.durationS).toBeLessThan(0.5);
     expect(r.errors).toBe(0);
+  });
+});
+
+describe('error answers', () => {
+  it('keeps the headers of the first answer per error status when asked, and only then', async () => {
+    const endpoints = [{ url: `${lab.url}/limited` }, { url: `${lab.url}/` }];
+    const r = await runLoad(base('', { endpoints, maxRequests: 20, captureHeadersFrom: 400 }));
+    expect(r.endpoints[0].headersByStatus?.['429']).toMatchObject({ 'retry-after': '7', 'x-ratelimit-limit': '5' });
+    expect(r.endpoints[1].headersByStatus).toBeUndefined();
+    const plain = await runLoad(base('', { endpoints, maxRequests: 20 }));
+    expect(plain.endpoints[0].headersByStatus).toBeUndefined();
   });
 });
 

@@ -27,7 +27,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const o = resolveOptions(options);
-  const endpoints = prepareEndpoints(options.endpoints, { ports: options.ports, userAgent: o.userAgent, timeoutMs: o.timeoutMs });
+  const endpoints = prepareEndpoints(options.endpoints, {
+    ports: options.ports, userAgent: o.userAgent, timeoutMs: o.timeoutMs, captureHeadersFrom: options.captureHeadersFrom,
+  });
   const cycle = endpointCycle(options.endpoints.map((e) => e.weight));
   const connections = createConnectionSet({
     cap: o.connections,
@@ -133,7 +135,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       ...(openLoop ? { openLoop } : {}),
       clientCpu: round(clientCpu, 3),
       endedBy,
-      endpoints: perEndpoint.map((e) => ({ ...e, rps: round(e.rps, 1) })),
+      endpoints: perEndpoint.map((e, i) => ({ ...e, rps: round(e.rps, 1), ...capturedHeaders(endpoints[i]) })),
       warnings: runWarnings({ total, clientCpu, cpuWindowS: cpuWallMs / 1000, openLoop, transportErrors }),
     };
   } finally {
@@ -143,6 +145,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     loop.halt();
     await connections.destroy();
   }
+}
+
+function capturedHeaders(ep: { headersByStatus: Map<number, Record<string, string>> }) {
+  if (ep.headersByStatus.size === 0) return {};
+  return { headersByStatus: Object.fromEntries([...ep.headersByStatus].map(([status, h]) => [String(status), h])) };
 }
 
 function round(x: number, digits: number): number {

@@ -48,6 +48,11 @@ export interface LoadOptions {
   userAgent?: string;
   /** Keep each endpoint's encoded HdrHistogram in the report (for baselines and merges). */
   keepHistograms?: boolean;
+  /**
+   * Keep the response headers of the first answer per endpoint and status at or above this
+   * (e.g. 400: what a 429 said about `Retry-After`). Off by default; costs nothing on 2xx.
+   */
+  captureHeadersFrom?: number;
   /** Called about every `progressEveryMs` (default 1000) while the run lasts. */
   onProgress?: (p: LoadProgress) => void;
   progressEveryMs?: number;
@@ -101,6 +106,8 @@ export interface EndpointReport extends LoadStats {
   url: string;
   /** Compressed base64 HdrHistogram of the latencies in µs (with `keepHistograms`). */
   histogram?: string;
+  /** Headers (lower-case names) of the first answer per status (with `captureHeadersFrom`). */
+  headersByStatus?: Record<string, Record<string, string>>;
 }
 
 export interface OpenLoopReport {
