@@ -17,8 +17,9 @@ import type { LaunchConfig } from '../config/types.js';
 import { createEffects } from '../context/create-effects.js';
 import { redactDeep, redactText } from '../core/redact.js';
 import { ALL_CHECKS } from '../checks/index.js';
+import { renderBaselineReport } from '../deliverables/baseline-report.js';
 import {
-  baselinesDir, BaselineStoreError, compareRuns, hintsFromResults, lookupVia, measureBaseline, readRun, renderBaselineReport, resolveRunRef, saveRun,
+  baselinesDir, BaselineStoreError, compareRuns, hintsFromResults, lookupVia, measureBaseline, readRun, resolveRunRef, saveRun,
   type BaselineRun, type SlowPathHints,
 } from '../engines/baseline/index.js';
 import { runAudit } from '../services/audit.js';

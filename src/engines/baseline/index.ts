@@ -12,7 +12,6 @@ export {
   BACK_OFF_STATUSES, effectiveP95, judgeErrorRate, judgeLatency, judgeRetryAfter, showMs, validRetryAfter, type Verdict,
 } from './judge.js';
 export { lookupVia, measureBaseline, type MeasureOptions } from './measure.js';
-export { FIX_LABELS, renderBaselineReport } from './report-markdown.js';
 export {
   BASELINE_DEFAULTS, BUDGET_MS, defaultConnections, ERROR_RATE_BUDGET, loadTimeline, MIN_SAMPLES, resolveSettings,
 } from './settings.js';

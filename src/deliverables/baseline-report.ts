@@ -2,10 +2,10 @@
  * `baseline-report.md`: the top 5 slow paths of a run, each with the one fix its evidence points
  * at, every endpoint's numbers, and — after a second run — the before/after table.
  */
-import type { CompareRow } from './compare.js';
-import { showMs } from './judge.js';
-import { topSlowPaths, type FixKind, type SlowPath } from './slow-paths.js';
-import type { BaselineRun, SlowPathHints } from './types.js';
+import type { CompareRow } from '../engines/baseline/compare.js';
+import { showMs } from '../engines/baseline/judge.js';
+import { topSlowPaths, type FixKind, type SlowPath } from '../engines/baseline/slow-paths.js';
+import type { BaselineRun, SlowPathHints } from '../engines/baseline/types.js';
 
 /** The fix names of the report, as the issue lists them. */
 export const FIX_LABELS: Readonly<Record<FixKind, string>> = Object.freeze({

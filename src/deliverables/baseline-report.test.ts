@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from './compare.js';
-import { renderBaselineReport } from './report-markdown.js';
-import { fakeEndpoint, fakeRun } from './test-fixtures.js';
+import { compareRuns } from '../engines/baseline/compare.js';
+import { renderBaselineReport } from './baseline-report.js';
+import { fakeEndpoint, fakeRun } from '../engines/baseline/test-fixtures.js';
 
 const run = fakeRun([
   fakeEndpoint({ name: 'list tasks', path: '/api/tasks', list: true, p95: 7, success: { status: 200, headers: {}, bytes: 23_603, ms: 5, rows: 250, pagination: [] } }),
