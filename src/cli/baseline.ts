@@ -14,12 +14,13 @@ import { type Command, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { LaunchConfig } from '../config/types.js';
+import { addressLookup } from '../context/address-lookup.js';
 import { createEffects } from '../context/create-effects.js';
 import { redactDeep, redactText } from '../core/redact.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { renderBaselineReport } from '../deliverables/baseline-report.js';
 import {
-  baselinesDir, BaselineStoreError, compareRuns, hintsFromResults, lookupVia, measureBaseline, readRun, resolveRunRef, saveRun,
+  baselinesDir, BaselineStoreError, compareRuns, hintsFromResults, measureBaseline, readRun, resolveRunRef, saveRun,
   type BaselineRun, type SlowPathHints,
 } from '../engines/baseline/index.js';
 import { runAudit } from '../services/audit.js';
@@ -98,7 +99,7 @@ export async function baselineCommand(flags: BaselineFlags, io: CommandIo): Prom
     measured = await measureBaseline({
       config,
       login: createApiSession(effects.http, config.api, { timeoutMs: config.network.timeoutMs, signal: stop.signal }),
-      lookup: lookupVia(effects.dns),
+      lookup: addressLookup(effects.dns),
       http: effects.http,
       writes: flags.writes !== false,
       signal: stop.signal,

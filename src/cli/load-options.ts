@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import net from 'node:net';
 import { resolve } from 'node:path';
 import { parseDuration } from '../config/duration.js';
 import type { NetworkConfig } from '../config/types.js';
+import { addressLookup } from '../context/address-lookup.js';
 import { createDnsClient } from '../context/dns.js';
 import { parseThreshold, ThresholdError, type LoadEndpoint, type Threshold } from '../engines/load/index.js';
 import { UsageError, type CommonFlags } from './common-options.js';
@@ -117,22 +117,9 @@ function rate(v: string): number {
   return n;
 }
 
-/**
- * Addresses of a name the way the rest of launchready resolves them: through `network.resolver`
- * (or the system's nameserver) by our own DNS client, never the OS stub. `localhost` is loopback
- * without asking anyone (RFC 6761 §6.3).
- */
+/** The run's lookup for the load engine: our DNS client on `network.resolver` (see `addressLookup`). */
 export function createLookup(network: NetworkConfig): (host: string) => Promise<string[]> {
-  const dns = createDnsClient({ server: network.resolver, timeoutMs: network.timeoutMs });
-  return async (host) => {
-    const name = host.replace(/^\[|\]$/g, '');
-    if (net.isIP(name)) return [name];
-    if (name === 'localhost' || name.endsWith('.localhost')) return ['127.0.0.1', '::1'];
-    const [a, aaaa] = await Promise.all([dns.resolve(name, 'A'), dns.resolve(name, 'AAAA').catch(() => undefined)]);
-    const addresses = [...a.records, ...(aaaa?.records ?? [])].map((r) => String(r.data));
-    if (addresses.length === 0) throw new Error(`${name} has no A/AAAA record (${a.status})`);
-    return addresses;
-  };
+  return addressLookup(createDnsClient({ server: network.resolver, timeoutMs: network.timeoutMs }));
 }
 
 /** Whether the config file should be read: named on the command line, or the default one exists. */

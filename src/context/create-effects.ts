@@ -1,6 +1,7 @@
 /** Builds the real effects of one run from the frozen config's network section. */
 import { readFile } from 'node:fs/promises';
 import type { NetworkConfig } from '../config/types.js';
+import { addressLookup } from './address-lookup.js';
 import { createBrowserRunner } from './browser.js';
 import { createDnsClient } from './dns.js';
 import { createHttpClient } from './http.js';
@@ -25,15 +26,7 @@ export async function createEffects(
 ): Promise<RunEffects> {
   const dns = createDnsClient({ server: network.resolver, timeoutMs: network.timeoutMs });
   const ca = network.ca ? await readFile(network.ca, 'utf8') : undefined;
-  const lookupAll = async (host: string): Promise<string[]> => {
-    const [a, aaaa] = await Promise.all([
-      dns.resolve(host, 'A'),
-      dns.resolve(host, 'AAAA').catch(() => undefined),
-    ]);
-    const addrs = [...a.records, ...(aaaa?.records ?? [])].map((r) => String(r.data));
-    if (addrs.length === 0) throw Object.assign(new Error(`${host} has no A/AAAA record (${a.status})`), { code: 'DNS' });
-    return addrs;
-  };
+  const lookupAll = addressLookup(dns);
   const http = createHttpClient({ lookup: lookupAll, ports: network.ports, ca, timeoutMs: network.timeoutMs });
   const tls = createTlsClient({
     lookup: async (host) => (await lookupAll(host))[0],

@@ -1,6 +1,6 @@
 /**
  * The real DNS client: every name launchready resolves goes to exactly one resolver
- * (`network.resolver`, else the system's first nameserver), never through the OS stub resolver,
+ * (`network.resolver`, else the system's first nameserver), never through the operating system's resolver library,
  * so the lab and production are reached the same way.
  */
 import { randomInt } from 'node:crypto';

@@ -6,7 +6,8 @@ import type { ApiSection } from '../config/types.js';
 import type { Effects, HttpResponse, TlsVersion } from '../context/types.js';
 import { describeError } from '../core/errors.js';
 import type { BaselineProbeOptions } from '../engines/baseline/gather.js';
-import { lookupVia, measureBaseline } from '../engines/baseline/measure.js';
+import { addressLookup } from '../context/address-lookup.js';
+import { measureBaseline } from '../engines/baseline/measure.js';
 import { createApiSession } from './api-session.js';
 import { detectChallenge } from './challenge.js';
 import { memoize } from './memo.js';
@@ -131,7 +132,7 @@ export function createProbes(fx: Effects, opts: ProbeOptions): Probes {
     ? () => (baselineRun ??= measureBaseline({
       config: { ...baselineOptions.config, api: baselineOptions.api },
       login,
-      lookup: lookupVia(fx.dns),
+      lookup: addressLookup(fx.dns),
       http: fx.http,
       writes: baselineOptions.writes,
       signal: opts.signal,

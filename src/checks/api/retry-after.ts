@@ -5,7 +5,8 @@
  * a note: nothing to judge is not a finding.
  */
 import { createCheck } from '../../core/create-check.js';
-import { baselineFor, judgeRetryAfter, outcomesFor } from '../../engines/baseline/index.js';
+import { judgeRetryAfter } from '../../engines/baseline/index.js';
+import { forEachMeasured } from '../../probes/baseline-checks.js';
 
 export default createCheck({
   meta: {
@@ -28,25 +29,14 @@ export default createCheck({
     invalid: 'Write Retry-After as whole seconds (`Retry-After: 30`) or an IMF-fixdate (`Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`).',
   },
   async run(ctx) {
-    const api = ctx.config.api!;
-    if (api.endpoints.length === 0) return ctx.skip(api.base, 'no endpoints declared in `api.endpoints`');
-    const got = await baselineFor(ctx, { writes: false });
-    if (!got.ok) {
-      for (const e of api.endpoints) ctx.error(e.name, got.error);
-      return;
-    }
-    for (const o of outcomesFor(got.value, api.endpoints)) {
-      if ('skipped' in o) {
-        ctx.skip(o.name, o.skipped);
-        continue;
-      }
-      const v = judgeRetryAfter(o.measured);
-      if (v.status === 'error') ctx.error(o.name, { code: v.code, message: v.message }, v.evidence);
-      else if (v.status === 'fail') ctx.fail({ target: o.name, messageId: v.messageId, evidence: v.evidence });
+    await forEachMeasured(ctx, { writes: false }, (e) => {
+      const v = judgeRetryAfter(e);
+      if (v.status === 'error') ctx.error(e.name, { code: v.code, message: v.message }, v.evidence);
+      else if (v.status === 'fail') ctx.fail({ target: e.name, messageId: v.messageId, evidence: v.evidence });
       else {
         const note = typeof v.evidence.note === 'string' ? v.evidence.note : String(v.evidence.actual);
-        ctx.pass(o.name, { message: `${String(v.evidence.request)}: ${note}`, evidence: v.evidence });
+        ctx.pass(e.name, { message: `${String(v.evidence.request)}: ${note}`, evidence: v.evidence });
       }
-    }
+    });
   },
 });

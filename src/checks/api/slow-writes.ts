@@ -4,7 +4,8 @@
  * fix: queue that work and answer 202. It sends the declared writes, so it is intrusive.
  */
 import { createCheck } from '../../core/create-check.js';
-import { baselineFor, effectiveP95, MIN_SAMPLES, outcomesFor, showMs } from '../../engines/baseline/index.js';
+import { effectiveP95, MIN_SAMPLES, showMs } from '../../engines/baseline/index.js';
+import { forEachMeasured } from '../../probes/baseline-checks.js';
 import type { EndpointBaseline } from '../../engines/baseline/index.js';
 
 export type SlowWriteVerdict =
@@ -52,25 +53,13 @@ export default createCheck({
     slowAfterQueueing: 'The work before the 202 is still slow: enqueue first and return; look for a synchronous call or a slow insert (missing index, lock) ahead of the enqueue.',
   },
   async run(ctx) {
-    const api = ctx.config.api!;
-    const writes = api.endpoints.filter((e) => e.kind === 'write');
-    if (writes.length === 0) return ctx.skip(api.base, 'no write endpoints declared in `api.endpoints`');
-    const got = await baselineFor(ctx, { writes: true });
-    if (!got.ok) {
-      for (const e of writes) ctx.error(e.name, got.error);
-      return;
-    }
-    for (const o of outcomesFor(got.value, writes)) {
-      if ('skipped' in o) {
-        ctx.skip(o.name, o.skipped);
-        continue;
-      }
-      const v = judgeSlowWrite(o.measured, got.value.settings.timeoutMs);
+    await forEachMeasured(ctx, { kind: 'write', writes: true }, (e, run) => {
+      const v = judgeSlowWrite(e, run.settings.timeoutMs);
       if (v.status === 'error') {
-        ctx.error(o.name, { code: 'FEW_SAMPLES', message: `${o.name}: only ${o.measured.latencyMs.count} of ${o.measured.requests} requests got an answer` }, v.evidence);
+        ctx.error(e.name, { code: 'FEW_SAMPLES', message: `${e.name}: only ${e.latencyMs.count} of ${e.requests} requests got an answer` }, v.evidence);
       } else if (v.status === 'pass') {
-        ctx.pass(o.name, { message: `${String(v.evidence.request)}: p95 ${showMs(Number(v.evidence.p95Ms))} ms (budget ${o.measured.budgetMs} ms)`, evidence: v.evidence });
-      } else ctx.fail({ target: o.name, messageId: v.messageId!, evidence: v.evidence, data: { ...v.evidence, p95: showMs(Number(v.evidence.p95Ms)) } });
-    }
+        ctx.pass(e.name, { message: `${String(v.evidence.request)}: p95 ${showMs(Number(v.evidence.p95Ms))} ms (budget ${e.budgetMs} ms)`, evidence: v.evidence });
+      } else ctx.fail({ target: e.name, messageId: v.messageId!, evidence: v.evidence, data: { ...v.evidence, p95: showMs(Number(v.evidence.p95Ms)) } });
+    });
   },
 });

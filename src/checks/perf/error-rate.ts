@@ -4,7 +4,8 @@
  * real users will hit — and so does every transport failure; the evidence says which statuses.
  */
 import { createCheck } from '../../core/create-check.js';
-import { baselineFor, judgeErrorRate, outcomesFor } from '../../engines/baseline/index.js';
+import { judgeErrorRate } from '../../engines/baseline/index.js';
+import { forEachMeasured } from '../../probes/baseline-checks.js';
 
 const statusList = (statuses: Record<string, number>) => Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(', ');
 
@@ -25,26 +26,15 @@ export default createCheck({
     'Look at the statuses in the evidence. 429: the rate limit trips at a load real users reach — raise it per user (and send Retry-After); ' +
     '5xx: read the server logs for the failing requests; timeouts/resets: look for exhausted pools and crashed workers. Then re-run `launchready baseline`.',
   async run(ctx) {
-    const api = ctx.config.api!;
-    if (api.endpoints.length === 0) return ctx.skip(api.base, 'no endpoints declared in `api.endpoints`');
-    const got = await baselineFor(ctx, { writes: false });
-    if (!got.ok) {
-      for (const e of api.endpoints) ctx.error(e.name, got.error);
-      return;
-    }
-    for (const o of outcomesFor(got.value, api.endpoints)) {
-      if ('skipped' in o) {
-        ctx.skip(o.name, o.skipped);
-        continue;
-      }
-      const v = judgeErrorRate(o.measured);
-      if (v.status === 'error') ctx.error(o.name, { code: v.code, message: v.message }, v.evidence);
-      else if (v.status === 'pass') ctx.pass(o.name, { message: `${String(v.evidence.request)}: ${o.measured.errors} of ${o.measured.requests} requests failed`, evidence: v.evidence });
+    await forEachMeasured(ctx, { writes: false }, (e) => {
+      const v = judgeErrorRate(e);
+      if (v.status === 'error') ctx.error(e.name, { code: v.code, message: v.message }, v.evidence);
+      else if (v.status === 'pass') ctx.pass(e.name, { message: `${String(v.evidence.request)}: ${e.errors} of ${e.requests} requests failed`, evidence: v.evidence });
       else {
-        const transport = Object.entries(o.measured.errorsByKind).filter(([k]) => !k.startsWith('http_')).map(([k, n]) => `${k}×${n}`);
+        const transport = Object.entries(e.errorsByKind).filter(([k]) => !k.startsWith('http_')).map(([k, n]) => `${k}×${n}`);
         const causes = [statusList(v.evidence.errorStatuses as Record<string, number>), ...transport].filter(Boolean).join(', ');
-        ctx.fail({ target: o.name, messageId: v.messageId, evidence: v.evidence, data: { ...v.evidence, causes } });
+        ctx.fail({ target: e.name, messageId: v.messageId, evidence: v.evidence, data: { ...v.evidence, causes } });
       }
-    }
+    });
   },
 });

@@ -4,7 +4,7 @@
  * run's one shared baseline; too few answers or a failed login is an `error`, never a verdict.
  */
 import { createCheck } from '../../core/create-check.js';
-import { baselineFor, judgeLatency, outcomesFor, showMs } from '../../engines/baseline/index.js';
+import { judgeLatencyBudgets } from '../../probes/baseline-checks.js';
 
 export default createCheck({
   meta: {
@@ -26,24 +26,7 @@ export default createCheck({
       'cache expensive results with an ETag (304 on If-None-Match), and keep per-request work off the read path.',
     timesOut: 'The endpoint stalls under a modest load: look for lock waits, an exhausted connection pool or a blocking call, then re-run `launchready baseline`.',
   },
-  async run(ctx) {
-    const api = ctx.config.api!;
-    const reads = api.endpoints.filter((e) => e.kind === 'read');
-    if (reads.length === 0) return ctx.skip(api.base, 'no read endpoints declared in `api.endpoints`');
-    const got = await baselineFor(ctx, { writes: false });
-    if (!got.ok) {
-      for (const e of reads) ctx.error(e.name, got.error);
-      return;
-    }
-    for (const o of outcomesFor(got.value, reads)) {
-      if ('skipped' in o) {
-        ctx.skip(o.name, o.skipped);
-        continue;
-      }
-      const v = judgeLatency(o.measured, got.value.settings.timeoutMs);
-      if (v.status === 'error') ctx.error(o.name, { code: v.code, message: v.message }, v.evidence);
-      else if (v.status === 'pass') ctx.pass(o.name, { message: `${String(v.evidence.request)}: p95 ${showMs(o.measured.latencyMs.p95)} ms (budget ${o.measured.budgetMs} ms)`, evidence: v.evidence });
-      else ctx.fail({ target: o.name, messageId: v.messageId, evidence: v.evidence, data: { ...v.evidence, p95: showMs(Number(v.evidence.p95Ms)) } });
-    }
+  run(ctx) {
+    return judgeLatencyBudgets(ctx, 'read');
   },
 });

@@ -6,7 +6,8 @@ import type { LaunchConfig } from '../../config/types.js';
 import type { DnsClient, HttpClient } from '../../context/types.js';
 import { loginFor } from '../../probes/api-session.js';
 import type { Gathered, Probes } from '../../probes/types.js';
-import { lookupVia, measureBaseline } from './measure.js';
+import { addressLookup } from '../../context/address-lookup.js';
+import { measureBaseline } from './measure.js';
 import type { BaselineRun } from './types.js';
 
 /** What `createProbes` needs to offer `probes.baseline()` (besides `api`, which it already has). */
@@ -45,7 +46,7 @@ export function baselineFor(ctx: BaselineContext, opts: { writes: boolean }): Pr
   return measureBaseline({
     config: ctx.config,
     login: () => loginFor(ctx),
-    lookup: lookupVia(ctx.dns),
+    lookup: addressLookup(ctx.dns),
     http: ctx.http,
     writes: opts.writes,
     signal: ctx.signal,

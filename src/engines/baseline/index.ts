@@ -11,7 +11,7 @@ export { baselineFor, baselineProbeOptions, type BaselineContext, type BaselineP
 export {
   BACK_OFF_STATUSES, effectiveP95, judgeErrorRate, judgeLatency, judgeRetryAfter, showMs, validRetryAfter, type Verdict,
 } from './judge.js';
-export { lookupVia, measureBaseline, type MeasureOptions } from './measure.js';
+export { measureBaseline, type MeasureOptions } from './measure.js';
 export {
   BASELINE_DEFAULTS, BUDGET_MS, defaultConnections, ERROR_RATE_BUDGET, loadTimeline, MIN_SAMPLES, resolveSettings,
 } from './settings.js';

@@ -6,7 +6,8 @@ import { createProbes } from '../../probes/create-probes.js';
 import { labPool } from '../../test-support/check-tester.js';
 import type { Lab } from '../../lab/index.js';
 import { baselineProbeOptions } from './gather.js';
-import { lookupVia, measureBaseline } from './measure.js';
+import { addressLookup } from '../../context/address-lookup.js';
+import { measureBaseline } from './measure.js';
 
 const lab = labPool();
 const effectsToClose: { close(): Promise<void> }[] = [];
@@ -23,7 +24,7 @@ async function measure(l: Lab, opts: { writes?: boolean; edit?: (raw: Record<str
   const { config, fx } = await setUp(l, opts.edit);
   const started = performance.now();
   const got = await measureBaseline({
-    config, login: createApiSession(fx.http, config.api, { timeoutMs: config.network.timeoutMs }), lookup: lookupVia(fx.dns), http: fx.http, writes: opts.writes,
+    config, login: createApiSession(fx.http, config.api, { timeoutMs: config.network.timeoutMs }), lookup: addressLookup(fx.dns), http: fx.http, writes: opts.writes,
   });
   return { got, seconds: (performance.now() - started) / 1000 };
 }

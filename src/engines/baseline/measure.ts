@@ -9,7 +9,7 @@
  * listed in `unsampledStatuses`, never guessed.
  */
 import type { EndpointConfig, LaunchConfig } from '../../config/types.js';
-import type { DnsClient, HttpClient } from '../../context/types.js';
+import type { HttpClient } from '../../context/types.js';
 import { describeError } from '../../core/errors.js';
 import { apiUrl, bearer } from '../../probes/api-session.js';
 import type { Gathered } from '../../probes/types.js';
@@ -22,7 +22,7 @@ export interface MeasureOptions {
   config: Pick<LaunchConfig, 'project' | 'api' | 'network' | 'baseline'>;
   /** The run's login (`probes.login`): called once when `api.login` is configured. */
   login: () => Promise<Gathered<{ token: string }>>;
-  /** A/AAAA addresses through the run's resolver (see `lookupVia`). */
+  /** A/AAAA addresses through the run's resolver (see `addressLookup` in context). */
   lookup: (host: string) => Promise<string[]>;
   /** The run's HTTP client, for the evidence samples (it applies the same network overrides). */
   http: HttpClient;
@@ -53,22 +53,6 @@ interface PlannedRequest {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 const failure = (code: string, message: string): Gathered<BaselineRun> => ({ ok: false, error: { code, message } });
-
-/**
- * Addresses of a name through the run's DNS client (`network.resolver`), never the OS stub;
- * `localhost` is loopback without asking anyone (RFC 6761 §6.3).
- */
-export function lookupVia(dns: DnsClient): (host: string) => Promise<string[]> {
-  return async (host) => {
-    const name = host.replace(/^\[|\]$/g, '');
-    if (/^[\d.]+$/.test(name) || name.includes(':')) return [name];
-    if (name === 'localhost' || name.endsWith('.localhost')) return ['127.0.0.1', '::1'];
-    const [a, aaaa] = await Promise.all([dns.resolve(name, 'A'), dns.resolve(name, 'AAAA').catch(() => undefined)]);
-    const addresses = [...a.records, ...(aaaa?.records ?? [])].map((r) => String(r.data));
-    if (addresses.length === 0) throw Object.assign(new Error(`${name} has no A/AAAA record (${a.status})`), { code: 'DNS' });
-    return addresses;
-  };
-}
 
 function plan(base: string, e: EndpointConfig, auth: Record<string, string>): PlannedRequest {
   const body = e.body === undefined ? undefined : typeof e.body === 'string' ? e.body : JSON.stringify(e.body);

@@ -79,7 +79,7 @@ describe('real-world pages', () => {
     expect(got.inlineScripts).toBe(1);
   });
 
-  it('OneTrust: the synchronous stub in head blocks', () => {
+  it('OneTrust: the synchronous loader in head blocks', () => {
     expect(scripts(ONETRUST)).toEqual(['https://cdn.cookielaw.org/scripttemplates/otSDKStub.js blocking BLOCKS']);
   });
 

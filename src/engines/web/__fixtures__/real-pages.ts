@@ -31,7 +31,7 @@ export const WORDPRESS = `<!DOCTYPE html>
 </body>
 </html>`;
 
-/** OneTrust's cookie banner stub, which its docs ask to be the first, synchronous script in <head>. */
+/** OneTrust's cookie-banner loader, which its docs ask to be the first, synchronous script in <head>. */
 export const ONETRUST = `<!doctype html><html><head>
 <!-- OneTrust Cookies Consent Notice start for example.com -->
 <script src="https://cdn.cookielaw.org/scripttemplates/otSDKStub.js"  type="text/javascript" charset="UTF-8" data-domain-script="0190aaaa-bbbb-7ccc-8ddd-eeeeffff0000" ></script>
