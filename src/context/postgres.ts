@@ -9,7 +9,7 @@
  * pooling.
  */
 import { isIP } from 'node:net';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   PostgresError,
   type PostgresClient,
@@ -143,7 +143,9 @@ export function createPostgresClient(opts: PostgresClientOptions): PostgresClien
               ...(isIP(target.host) || target.host.startsWith('/') ? {} : { servername: target.host }),
               ...(target.sslmode === 'verify-ca' ? { checkServerIdentity: () => undefined } : {}),
             };
-      const client = new pg.Client({
+      // Loaded on first use: 70 ms of start-up that only database checks need.
+      const { default: driver } = await import('pg');
+      const client = new driver.Client({
         host: address,
         port: target.port,
         user: target.user,
